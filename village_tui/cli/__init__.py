@@ -1,0 +1,1 @@
+"""The command line. Nothing here imports Textual except the command that opens the app."""

@@ -1,0 +1,76 @@
+"""Canonical JSON and the hash chain that makes the ledger tamper-evident."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from typing import Any
+
+GENESIS_HASH = "0" * 64
+
+
+def canonical_json(value: Any) -> str:
+    """One text for one value: sorted keys, no spaces, UTF-8 characters as they are."""
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False)
+
+
+@dataclass(frozen=True)
+class Event:
+    """One entry of a ledger. `payload` is the canonical JSON text, stored byte for byte."""
+
+    ledger: str  # a village's 12-digit code, or a review ledger's id
+    seq: int  # 1, 2, 3 ... within the ledger
+    type: str
+    matter_id: str | None
+    payload: str
+    actor: str
+    recorded_at: str  # ISO 8601, UTC, seconds
+    prev_hash: str
+    hash: str = ""
+
+    @property
+    def data(self) -> dict[str, Any]:
+        return json.loads(self.payload)
+
+
+def event_hash(e: Event) -> str:
+    """sha256 over the canonical envelope, the payload text included as it is stored."""
+    envelope = canonical_json(
+        {
+            "ledger": e.ledger,
+            "seq": e.seq,
+            "type": e.type,
+            "matter_id": e.matter_id,
+            "actor": e.actor,
+            "recorded_at": e.recorded_at,
+            "prev_hash": e.prev_hash,
+        }
+    )
+    h = hashlib.sha256()
+    h.update(envelope.encode("utf-8"))
+    h.update(b"\n")
+    h.update(e.payload.encode("utf-8", errors="surrogateescape"))
+    return h.hexdigest()
+
+
+def seal(e: Event) -> Event:
+    """The event with its hash filled in."""
+    return Event(**{**e.__dict__, "hash": event_hash(e)})
+
+
+def broken_link(e: Event, expected_prev: str, expected_seq: int) -> str | None:
+    """Why `e` does not continue the chain (a short English reason), or None when it does."""
+    if e.seq != expected_seq:
+        return f"sequence {e.seq} where {expected_seq} was expected"
+    if e.prev_hash != expected_prev:
+        return "previous hash does not match"
+    try:
+        parsed = json.loads(e.payload)
+    except ValueError:
+        return "payload is not valid JSON"
+    if canonical_json(parsed) != e.payload:
+        return "payload is not in canonical form"
+    if event_hash(e) != e.hash:
+        return "hash does not match its contents"
+    return None

@@ -1,0 +1,1 @@
+"""The store: SQLModel tables, the append-only ledger, the apply function and the services screens call."""

@@ -1,0 +1,160 @@
+"""Appending to a ledger and walking it. The only code that writes `event` rows."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Any
+
+from sqlalchemy import select
+from sqlmodel import Session
+
+from ..domain.chain import GENESIS_HASH, Event, broken_link, canonical_json, seal
+from .apply import apply_event
+from .tables import EventRow, LedgerHead
+
+
+def utc_now() -> str:
+    return datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+def to_event(row: EventRow) -> Event:
+    return Event(
+        ledger=row.ledger,
+        seq=row.seq,
+        type=row.type,
+        matter_id=row.matter_id,
+        payload=row.payload,
+        actor=row.actor,
+        recorded_at=row.recorded_at,
+        prev_hash=row.prev_hash,
+        hash=row.hash,
+    )
+
+
+def head(session: Session, ledger: str) -> tuple[int, str]:
+    """The last sequence number and hash of `ledger` ((0, genesis) for a new one)."""
+    row = session.get(LedgerHead, ledger, with_for_update=True)
+    return (row.seq, row.hash) if row else (0, GENESIS_HASH)
+
+
+def append(
+    session: Session,
+    *,
+    ledger: str,
+    type: str,
+    payload: dict[str, Any],
+    actor: str,
+    matter_id: str | None = None,
+    now: Callable[[], str] = utc_now,
+) -> Event:
+    """Seal a new event onto `ledger`, store it and apply it, in the caller's transaction."""
+    seq, prev = head(session, ledger)
+    e = seal(
+        Event(
+            ledger=ledger,
+            seq=seq + 1,
+            type=type,
+            matter_id=matter_id,
+            payload=canonical_json(payload),
+            actor=actor,
+            recorded_at=now(),
+            prev_hash=prev,
+        )
+    )
+    store_event(session, e)
+    return e
+
+
+def store_event(
+    session: Session, e: Event, signature: str | None = None, signer: str | None = None
+) -> None:
+    """Insert an already sealed event, move the ledger head and apply it (also used by imports)."""
+    session.add(
+        EventRow(
+            ledger=e.ledger,
+            seq=e.seq,
+            type=e.type,
+            matter_id=e.matter_id,
+            payload=e.payload,
+            actor=e.actor,
+            recorded_at=e.recorded_at,
+            prev_hash=e.prev_hash,
+            hash=e.hash,
+            signature=signature,
+            signer=signer,
+        )
+    )
+    tip = session.get(LedgerHead, e.ledger)
+    if tip is None:
+        session.add(LedgerHead(ledger=e.ledger, seq=e.seq, hash=e.hash))
+    else:
+        tip.seq, tip.hash = e.seq, e.hash
+        session.add(tip)
+    session.flush()
+    apply_event(session, e)
+
+
+def events(session: Session, ledger: str | None = None, after_seq: int = 0) -> Iterator[EventRow]:
+    """Events in ledger order (all ledgers when none is named), streamed."""
+    q = select(EventRow)
+    if ledger is not None:
+        q = q.where(EventRow.ledger == ledger, EventRow.seq > after_seq)
+    q = q.order_by(EventRow.ledger, EventRow.seq).execution_options(yield_per=2000)
+    for (row,) in session.execute(q):
+        yield row
+
+
+@dataclass(frozen=True)
+class Break:
+    """The first event where a ledger stops being what it claims to be."""
+
+    ledger: str
+    seq: int
+    event_id: int | None
+    reason: str
+
+
+@dataclass(frozen=True)
+class VerifyReport:
+    ledgers: int
+    events: int
+    breaks: list[Break]
+
+    @property
+    def ok(self) -> bool:
+        return not self.breaks
+
+
+def verify(session: Session) -> VerifyReport:
+    """Walk every ledger from its first event; report the first broken event of each."""
+    breaks: list[Break] = []
+    count = 0
+    current: str | None = None
+    prev, expected, broken = GENESIS_HASH, 1, False
+    last: dict[str, tuple[int, str]] = {}
+    for row in events(session):
+        count += 1
+        if row.ledger != current:
+            current, prev, expected, broken = row.ledger, GENESIS_HASH, 1, False
+        if broken:
+            continue
+        reason = broken_link(to_event(row), prev, expected)
+        if reason:
+            breaks.append(Break(row.ledger, row.seq, row.id, reason))
+            broken = True
+            continue
+        prev, expected = row.hash, expected + 1
+        last[row.ledger] = (row.seq, row.hash)
+    broken_ledgers = {b.ledger for b in breaks}
+    for tip in session.execute(select(LedgerHead)).scalars():
+        if tip.ledger in broken_ledgers:
+            continue
+        if last.get(tip.ledger) != (tip.seq, tip.hash):
+            breaks.append(
+                Break(tip.ledger, tip.seq, None, "ledger head does not match the last event")
+            )
+    return VerifyReport(
+        ledgers=len(last) + len(broken_ledgers - set(last)), events=count, breaks=breaks
+    )
