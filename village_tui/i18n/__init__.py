@@ -1,0 +1,1 @@
+"""Message catalogues: every text a person reads, in Simplified Chinese and English."""

@@ -1,0 +1,1 @@
+"""County aggregation: importing all villages, synthetic data, the figures behind the reports."""
