@@ -8,6 +8,7 @@ stores and back, so an event's payload and the domain object are one shape.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import types
 import typing
 from dataclasses import dataclass, field
@@ -221,11 +222,18 @@ class PayloadError(ValueError):
     """A payload that does not fit the record it claims to be."""
 
 
+@functools.cache
+def _type_hints(cls: type) -> dict[str, Any]:
+    # Resolving string annotations costs ~0.2 ms a call; imports and reports parse
+    # hundreds of thousands of records, and a dataclass's hints never change.
+    return typing.get_type_hints(cls)
+
+
 def from_payload(cls: type[T], data: Any) -> T:
     """Rebuild a dataclass from `to_payload` output; unknown keys are ignored, missing ones default."""
     if not isinstance(data, dict):
         raise PayloadError(f"{cls.__name__}: expected an object")
-    hints = typing.get_type_hints(cls)
+    hints = _type_hints(cls)
     kwargs = {}
     for f in dataclasses.fields(cls):
         if f.name in data:

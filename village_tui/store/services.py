@@ -287,13 +287,13 @@ class VillageService:
             personal_data=personal_data,
             opened_on=opened_on or self.today(),
         )
-        validate_matter(matter, self.profile().known_categories())
+        validate_matter(matter, self.profile().known_categories)
         self._append(ev.MATTER_OPENED, {"matter": to_payload(matter)}, matter_id=matter.id)
         return matter.id
 
     def correct_matter(self, matter: Matter, reason: str) -> None:
         """Replace a matter's particulars, with the reason on record."""
-        validate_matter(matter, self.profile().known_categories())
+        validate_matter(matter, self.profile().known_categories)
         first = self._first_event(matter.id, ev.MATTER_OPENED)
         self._correct(first, ev.MATTER_OPENED, {"matter": to_payload(matter)}, reason, matter.id)
 

@@ -1,0 +1,187 @@
+"""Checks on the four meetings: quorum, majority, composition, notice and the plan sent ahead."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+
+from ..i18n import rules as msg
+from .days import latest_sending, notice_honoured
+from .findings import Finding
+from .model import Meeting
+from .rule_context import Context, basis_total, majority, quorum, shortfall
+from .steps import Assembly, Step
+
+
+def check_meetings(ctx: Context) -> Iterator[Finding]:
+    """Quorum, majority and the rest for each of the four meetings recorded."""
+    steps = ctx.state.steps
+    proposal = steps.get(Step.PROPOSAL)
+    if isinstance(proposal, Meeting):
+        yield from quorum(ctx, "quorum.proposal", Step.PROPOSAL, proposal, "proposal")
+    joint = steps.get(Step.JOINT_MEETING)
+    if isinstance(joint, Meeting):
+        if joint.merged_with_proposal and joint.expected == 0 and isinstance(proposal, Meeting):
+            # One sign-in sheet served both steps (see the docstring of rules.py).
+            joint = dataclasses.replace(joint, expected=proposal.expected, present=proposal.present)
+        yield from quorum(ctx, "quorum.joint_meeting", Step.JOINT_MEETING, joint, "joint_meeting")
+        yield from majority(
+            ctx,
+            "majority.joint_meeting",
+            Step.JOINT_MEETING,
+            joint,
+            "joint_meeting",
+            required=False,
+        )
+    party = steps.get(Step.PARTY_ASSEMBLY)
+    if isinstance(party, Meeting):
+        yield from quorum(
+            ctx, "quorum.party_assembly", Step.PARTY_ASSEMBLY, party, "party_assembly"
+        )
+        yield from majority(
+            ctx,
+            "majority.party_assembly",
+            Step.PARTY_ASSEMBLY,
+            party,
+            "party_assembly",
+            required=True,
+        )
+        yield from _check_plan(ctx, party)
+    resolution = steps.get(Step.RESOLUTION)
+    if isinstance(resolution, Meeting):
+        yield from _check_resolution(ctx, resolution)
+
+
+def _check_plan(ctx: Context, party: Meeting) -> Iterator[Finding]:
+    params = ctx.rule("plan.sent_in_advance")
+    if not params.enabled:
+        return
+    if party.plan_sent_on is None:
+        yield ctx.finding(
+            params, Step.PARTY_ASSEMBLY, "plan.sent_in_advance:missing", days=params.days
+        )
+        return
+    latest = latest_sending(party.held_on, params.days)
+    if party.plan_sent_on > latest:
+        yield ctx.finding(
+            params,
+            Step.PARTY_ASSEMBLY,
+            "plan.sent_in_advance",
+            sent_on=party.plan_sent_on,
+            days=params.days,
+            held_on=party.held_on,
+            latest=latest,
+        )
+
+
+def _check_resolution(ctx: Context, meeting: Meeting) -> Iterator[Finding]:
+    step = Step.RESOLUTION
+    if meeting.assembly == Assembly.VILLAGERS.value:
+        yield from _villagers_quorum(ctx, meeting)
+        yield from majority(ctx, "majority.villagers", step, meeting, "villagers", required=True)
+        yield from _check_notice(ctx, meeting)
+        body = "villagers"
+    else:
+        yield from quorum(ctx, "quorum.representatives", step, meeting, "representatives")
+        yield from majority(
+            ctx, "majority.representatives", step, meeting, "representatives", required=True
+        )
+        yield from _check_composition(ctx, meeting)
+        body = "representatives"
+    land = ctx.rule("majority.land_two_thirds")
+    if land.enabled and land.threshold and meeting.votes_for is not None:
+        total = basis_total(ctx, land.basis, meeting, body)
+        short = shortfall(land.threshold, meeting.votes_for, total, land.basis, body)
+        if short:
+            yield ctx.finding(
+                land,
+                step,
+                "majority.land_two_thirds",
+                votes_for=meeting.votes_for,
+                requirement=short,
+            )
+
+
+def _villagers_quorum(ctx: Context, meeting: Meeting) -> Iterator[Finding]:
+    params = ctx.rule("quorum.villagers")
+    if not params.enabled or params.threshold is None:
+        return
+    total = basis_total(ctx, params.basis, meeting, "villagers")
+    short = shortfall(params.threshold, meeting.present, total, params.basis, "villagers")
+    if not short:
+        return
+    households = ctx.village.roster.households
+    hh = params.households_threshold
+    if hh is None or meeting.households_represented is None or households == 0:
+        yield ctx.finding(
+            params,
+            Step.RESOLUTION,
+            "quorum.villagers",
+            body=msg.BODIES["villagers"],
+            present=meeting.present,
+            requirement=short,
+        )
+        return
+    hh_short = shortfall(
+        hh, meeting.households_represented, households, "expected", "households", "户"
+    )
+    if hh_short:
+        yield ctx.finding(
+            params,
+            Step.RESOLUTION,
+            "quorum.villagers:households",
+            present=meeting.present,
+            requirement=short,
+            represented=meeting.households_represented,
+            hh_requirement=hh_short,
+        )
+
+
+def _check_notice(ctx: Context, meeting: Meeting) -> Iterator[Finding]:
+    params = ctx.rule("notice.villagers_assembly")
+    if not params.enabled:
+        return
+    if meeting.notice_given_on is None:
+        yield ctx.finding(
+            params, Step.RESOLUTION, "notice.villagers_assembly:missing", days=params.days
+        )
+    elif not notice_honoured(meeting.notice_given_on, meeting.held_on, params.days):
+        latest = latest_sending(meeting.held_on, params.days)
+        yield ctx.finding(
+            params,
+            Step.RESOLUTION,
+            "notice.villagers_assembly",
+            held_on=meeting.held_on,
+            given_on=meeting.notice_given_on,
+            days=params.days,
+            latest=latest,
+        )
+
+
+def _check_composition(ctx: Context, meeting: Meeting) -> Iterator[Finding]:
+    roster = ctx.village.roster
+    # A roster whose representatives are 0 has not had its composition filled in.
+    for rule_id, own, on_roll in (
+        (
+            "composition.representatives",
+            meeting.representatives_among_members,
+            roster.representatives,
+        ),
+        ("composition.women", meeting.women_among_members, roster.women_members),
+    ):
+        params = ctx.rule(rule_id)
+        if not params.enabled or params.threshold is None:
+            continue
+        if own is not None:
+            count, members = own, meeting.expected
+        elif roster.representatives > 0:
+            count, members = on_roll, roster.rep_assembly_members
+        else:
+            continue
+        if members <= 0:
+            continue
+        short = shortfall(params.threshold, count, members, "expected", "representatives")
+        if short:
+            yield ctx.finding(
+                params, Step.RESOLUTION, rule_id, members=members, count=count, requirement=short
+            )

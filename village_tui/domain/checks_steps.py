@@ -1,0 +1,202 @@
+"""Checks on the procedure as a whole: order, dates, postings, implementation, results, objections."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+from ..i18n import rules as msg
+from .days import earliest_takedown, first_day_after, period_honoured
+from .findings import Finding
+from .model import Implementation, Meeting, Posting
+from .rule_context import POSTING_RULE, Context, record_date, step_name
+from .steps import ORDER, Step
+
+
+def check_order(ctx: Context) -> Iterator[Finding]:
+    """Steps recorded while an earlier one is missing; merged steps 1 and 2 held apart."""
+    recorded = ctx.steps()
+    if not recorded:
+        return
+    seq, skip = ctx.rule("order.sequence"), ctx.rule("threshold.skipped_step")
+    limit = ctx.profile.money_threshold_fen
+    over = limit is not None and ctx.state.matter.planned_fen >= limit
+    for missing in ORDER[: recorded[-1].index]:
+        if missing in ctx.state.steps:
+            continue
+        later = next(s for s in recorded if s.index > missing.index)
+        values = {"missing": step_name(missing), "later": step_name(later)}
+        if over and skip.enabled:
+            amount = msg.yuan(ctx.state.matter.planned_fen)
+            yield ctx.finding(
+                skip,
+                later,
+                "threshold.skipped_step",
+                amount=amount,
+                threshold=msg.yuan(limit),
+                **values,
+            )
+        elif seq.enabled:
+            yield ctx.finding(seq, later, "order.sequence", **values)
+    joint, proposal = ctx.state.steps.get(Step.JOINT_MEETING), ctx.state.steps.get(Step.PROPOSAL)
+    merged = ctx.rule("order.merged")
+    if (
+        merged.enabled
+        and isinstance(joint, Meeting)
+        and joint.merged_with_proposal
+        and isinstance(proposal, Meeting)
+        and proposal.held_on != joint.held_on
+    ):
+        yield ctx.finding(
+            merged,
+            Step.JOINT_MEETING,
+            "order.merged",
+            later=step_name(Step.JOINT_MEETING),
+            missing=step_name(Step.PROPOSAL),
+            later_date=joint.held_on,
+            missing_date=proposal.held_on,
+        )
+
+
+def check_dates(ctx: Context) -> Iterator[Finding]:
+    """Steps dated before a step that comes earlier in the procedure."""
+    params = ctx.rule("order.dates")
+    if not params.enabled:
+        return
+    latest: tuple[Step, date] | None = None
+    for step in ctx.steps():
+        on = record_date(ctx.state.steps[step])
+        if latest and on < latest[1]:
+            yield ctx.finding(
+                params,
+                step,
+                "order.dates",
+                step=step_name(step),
+                date=on,
+                prev=step_name(latest[0]),
+                prev_date=latest[1],
+            )
+        if latest is None or on > latest[1]:
+            latest = (step, on)
+
+
+def check_future(ctx: Context) -> Iterator[Finding]:
+    """Dates after today."""
+    params = ctx.rule("date.future")
+    if not params.enabled:
+        return
+    dated: list[tuple[Step, tuple[str, str], date | None]] = []
+    for step in ctx.steps():
+        record = ctx.state.steps[step]
+        dated.append((step, step_name(step), record_date(record)))
+        if isinstance(record, Meeting):
+            dated.append((step, msg.THINGS["plan_sent_on"], record.plan_sent_on))
+            dated.append((step, msg.THINGS["notice_given_on"], record.notice_given_on))
+    dated += [(Step.IMPLEMENTATION, msg.THINGS["progress"], p.on) for p in ctx.state.progress]
+    if ctx.state.completion:
+        dated.append(
+            (Step.IMPLEMENTATION, msg.THINGS["completion"], ctx.state.completion.completed_on)
+        )
+    for step, what, on in dated:
+        if on is not None and on > ctx.today:
+            yield ctx.finding(params, step, "date.future", what=what, date=on, today=ctx.today)
+
+
+# --- postings, implementation, results, objections --------------------------------
+
+
+def check_postings(ctx: Context) -> Iterator[Finding]:
+    """Postings taken down before the profile's period (counted as the law counts) ran out."""
+    for step, rule_id in POSTING_RULE.items():
+        posting = ctx.state.steps.get(step)
+        params = ctx.rule(rule_id)
+        if not isinstance(posting, Posting) or not params.enabled or params.days == 0:
+            continue
+        if not period_honoured(
+            posting.posted_on, posting.until, params.days, working_days=params.working_days
+        ):
+            earliest = earliest_takedown(
+                posting.posted_on, params.days, working_days=params.working_days
+            )
+            yield ctx.finding(
+                params,
+                step,
+                rule_id,
+                step=step_name(step),
+                posted_on=posting.posted_on,
+                until=posting.until,
+                days=params.days,
+                earliest=earliest,
+            )
+
+
+def check_implementation(ctx: Context) -> Iterator[Finding]:
+    """Implementation started before the resolution's posting period ended."""
+    params = ctx.rule("implementation.before_posting_end")
+    posting = ctx.state.steps.get(Step.RESOLUTION_DISCLOSURE)
+    impl = ctx.state.steps.get(Step.IMPLEMENTATION)
+    if (
+        not params.enabled
+        or not isinstance(posting, Posting)
+        or not isinstance(impl, Implementation)
+    ):
+        return
+    period = ctx.rule("posting.resolution_period")
+    days = period.days if period.enabled else 0
+    may_start = first_day_after(posting.posted_on, days, working_days=period.working_days)
+    if impl.started_on < may_start:
+        yield ctx.finding(
+            params,
+            Step.IMPLEMENTATION,
+            "implementation.before_posting_end",
+            started_on=impl.started_on,
+            posted_on=posting.posted_on,
+            days=days,
+            may_start=may_start,
+        )
+
+
+def check_results(ctx: Context) -> Iterator[Finding]:
+    """Results disclosed before the implementation was complete."""
+    params = ctx.rule("results.before_completion")
+    posting = ctx.state.steps.get(Step.RESULT_DISCLOSURE)
+    if not params.enabled or not isinstance(posting, Posting):
+        return
+    done = ctx.state.completion
+    if done is None:
+        yield ctx.finding(
+            params,
+            Step.RESULT_DISCLOSURE,
+            "results.before_completion:missing",
+            posted_on=posting.posted_on,
+        )
+    elif posting.posted_on < done.completed_on:
+        yield ctx.finding(
+            params,
+            Step.RESULT_DISCLOSURE,
+            "results.before_completion",
+            posted_on=posting.posted_on,
+            completed_on=done.completed_on,
+        )
+
+
+def check_objections(ctx: Context) -> Iterator[Finding]:
+    """Objections still unanswered after a posting came down."""
+    params = ctx.rule("objections.unanswered")
+    if not params.enabled:
+        return
+    for step in POSTING_RULE:
+        posting = ctx.state.steps.get(step)
+        # While a notice is still up, an open objection is normal business.
+        if not isinstance(posting, Posting) or ctx.today <= posting.until:
+            continue
+        open_ = [o for o in ctx.state.objections if o.step == step.value and o.replied_on is None]
+        if open_:
+            yield ctx.finding(
+                params,
+                step,
+                "objections.unanswered",
+                step=step_name(step),
+                until=posting.until,
+                count=len(open_),
+            )

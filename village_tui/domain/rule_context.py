@@ -1,0 +1,137 @@
+"""What every rule check shares: the matter, the village, the profile, today, and share arithmetic."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+from datetime import date
+
+from ..i18n import rules as msg
+from .findings import Finding
+from .model import MatterState, Meeting, Posting, StepRecord, Village
+from .profile import Fraction, Profile, RuleParams
+from .steps import Step
+
+POSTING_RULE = {
+    Step.RESOLUTION_DISCLOSURE: "posting.resolution_period",
+    Step.RESULT_DISCLOSURE: "posting.result_period",
+}
+# Which roster figure a body's "members" basis reads.
+ROSTER_FIELD = {
+    "joint_meeting": "committee_members",
+    "party_assembly": "party_members_voting",
+    "representatives": "rep_assembly_members",
+    "villagers": "adult_villagers",
+    "households": "households",
+}
+
+
+def record_date(record: StepRecord) -> date:
+    """The date a step happened on: meeting held, notice posted, implementation started."""
+    if isinstance(record, Meeting):
+        return record.held_on
+    if isinstance(record, Posting):
+        return record.posted_on
+    return record.started_on
+
+
+@dataclasses.dataclass
+class Context:
+    """One evaluation: the matter, its village, the profile and today."""
+
+    state: MatterState
+    village: Village
+    profile: Profile
+    today: date
+
+    def rule(self, rule_id: str) -> RuleParams:
+        """The rule as the profile sets it for this matter's category."""
+        return self.profile.rule(rule_id, self.state.matter.category)
+
+    def finding(
+        self, params: RuleParams, step: Step | None, key: str, /, **values: object
+    ) -> Finding:
+        """A finding of `params`' rule about `step`, its message rendered from catalogue `key`."""
+        zh, en = msg.render(key, **values)
+        return Finding(
+            params.rule_id, params.severity, step, zh, en, params.citation_zh, params.citation_en
+        )
+
+    def steps(self) -> list[Step]:
+        """The recorded steps in procedure order."""
+        return sorted(self.state.steps, key=lambda s: s.index)
+
+
+def step_name(step: Step) -> tuple[str, str]:
+    """The (zh, en) name of a step."""
+    return msg.STEPS[step.value]
+
+
+def basis_total(ctx: Context, basis: str, meeting: Meeting, body: str) -> int:
+    """What a share is taken of: 应到, 实到, or the roster ("members", falling back to 应到)."""
+    if basis == "present":
+        return meeting.present
+    if basis == "members":
+        field = ROSTER_FIELD.get(body)
+        on_roll = getattr(ctx.village.roster, field) if field else 0
+        return on_roll or meeting.expected
+    return meeting.expected
+
+
+def noun(basis: str, body: str) -> tuple[str, str]:
+    """The (zh, en) words for a share's total, e.g. ("组成人员", "members")."""
+    return msg.PRESENT_NOUN if basis == "present" else msg.BASIS_NOUNS[(basis, body)]
+
+
+def shortfall(
+    frac: Fraction, count: int, total: int, basis: str, body: str, unit: str = "人"
+) -> tuple[str, str] | None:
+    """None when `count` meets the share, else the (zh, en) requirement phrase."""
+    if frac.met(count, total):
+        return None
+    return msg.requirement(
+        frac.num, frac.den, frac.inclusive, total, frac.needed(total), noun(basis, body), unit
+    )
+
+
+def quorum(
+    ctx: Context, rule_id: str, step: Step, meeting: Meeting, body: str
+) -> Iterator[Finding]:
+    """A finding when fewer than the share of `body` attended."""
+    params = ctx.rule(rule_id)
+    if not params.enabled or params.threshold is None:
+        return
+    total = basis_total(ctx, params.basis, meeting, body)
+    if total <= 0:  # nothing recorded to count against (validation refuses it elsewhere)
+        return
+    short = shortfall(params.threshold, meeting.present, total, params.basis, body)
+    if short:
+        yield ctx.finding(
+            params, step, rule_id, body=msg.BODIES[body], present=meeting.present, requirement=short
+        )
+
+
+def majority(
+    ctx: Context, rule_id: str, step: Step, meeting: Meeting, body: str, *, required: bool
+) -> Iterator[Finding]:
+    """A finding when too few agreed, or (if `required`) when no votes were recorded."""
+    params = ctx.rule(rule_id)
+    if not params.enabled or params.threshold is None:
+        return
+    if meeting.votes_for is None:
+        if required:
+            yield ctx.finding(params, step, f"{rule_id}:missing", body=msg.BODIES[body])
+        return
+    total = basis_total(ctx, params.basis, meeting, body)
+    if total <= 0:
+        return
+    short = shortfall(params.threshold, meeting.votes_for, total, params.basis, body)
+    if short:
+        yield ctx.finding(
+            params,
+            step,
+            rule_id,
+            body=msg.BODIES[body],
+            votes_for=meeting.votes_for,
+            requirement=short,
+        )
