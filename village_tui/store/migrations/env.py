@@ -7,6 +7,7 @@ from sqlalchemy import create_engine
 from sqlmodel import SQLModel
 
 from village_tui.store import tables  # noqa: F401  (registers the tables on the metadata)
+from village_tui.sync import tables as sync_tables  # noqa: F401
 
 config = context.config
 target_metadata = SQLModel.metadata

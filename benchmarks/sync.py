@@ -1,0 +1,205 @@
+"""Export and import throughput on a 50,000-event ledger, against plain sqlite3 executemany.
+
+Run: python benchmarks/sync.py [--events N]
+Last line: sync export_eps=E import_eps=I floor_eps=F
+"""
+
+from __future__ import annotations
+
+import argparse
+import sqlite3
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from village_tui.domain import events as ev  # noqa: E402
+from village_tui.domain.chain import GENESIS_HASH, Event, canonical_json, seal  # noqa: E402
+from village_tui.domain.model import (  # noqa: E402
+    Implementation,
+    Matter,
+    Meeting,
+    Posting,
+    ProgressEntry,
+    Roster,
+    Village,
+    to_payload,
+)
+from village_tui.domain.steps import Step  # noqa: E402
+
+CODE = "410611100901"
+COLUMNS = (
+    "ledger",
+    "seq",
+    "type",
+    "matter_id",
+    "payload",
+    "actor",
+    "recorded_at",
+    "prev_hash",
+    "hash",
+)
+
+
+def make_events(n: int) -> list[Event]:
+    """A village ledger of `n` events: matters with their meetings, notice, start and progress."""
+    out: list[Event] = []
+    prev = GENESIS_HASH
+
+    def add(type_: str, payload: dict, matter_id: str | None = None) -> None:
+        nonlocal prev
+        e = seal(
+            Event(
+                CODE,
+                len(out) + 1,
+                type_,
+                matter_id,
+                canonical_json(payload),
+                "基准",
+                "2026-01-01T00:00:00Z",
+                prev,
+            )
+        )
+        out.append(e)
+        prev = e.hash
+
+    village = Village(
+        CODE,
+        "基准村",
+        "410611100",
+        "大赉店镇",
+        "410611",
+        "淇滨区",
+        roster=Roster(30, 7, 45, 40, 15, 900, 300),
+    )
+    add(ev.VILLAGE_SET_UP, {"village": to_payload(village)})
+    day = date(2025, 1, 1)
+    i = 0
+    while len(out) < n:
+        i += 1
+        mid = f"m{i:06d}"
+        add(
+            ev.MATTER_OPENED,
+            {
+                "matter": to_payload(
+                    Matter(mid, f"事项{i}", "road", "cadres", planned_fen=100_000 * i)
+                )
+            },
+            mid,
+        )
+        for step in (Step.PROPOSAL, Step.JOINT_MEETING, Step.PARTY_ASSEMBLY, Step.RESOLUTION):
+            rec = Meeting(
+                held_on=day,
+                place="村委会",
+                expected=45,
+                present=40,
+                votes_for=38,
+                votes_against=1,
+                votes_abstain=1,
+                content=f"第{i}项",
+            )
+            add(
+                ev.STEP_RECORDED,
+                {
+                    "matter_id": mid,
+                    "step": step.value,
+                    "record": to_payload(rec),
+                    "acknowledged": [],
+                },
+                mid,
+            )
+        add(
+            ev.STEP_RECORDED,
+            {
+                "matter_id": mid,
+                "step": Step.RESOLUTION_DISCLOSURE.value,
+                "record": to_payload(Posting(day, day + timedelta(days=7), ("村务公开栏",))),
+                "acknowledged": [],
+            },
+            mid,
+        )
+        add(
+            ev.STEP_RECORDED,
+            {
+                "matter_id": mid,
+                "step": Step.IMPLEMENTATION.value,
+                "record": to_payload(Implementation(day + timedelta(days=8))),
+                "acknowledged": [],
+            },
+            mid,
+        )
+        for k in range(3):
+            add(
+                ev.PROGRESS_RECORDED,
+                {
+                    "matter_id": mid,
+                    "entry": to_payload(
+                        ProgressEntry(f"{mid}-p{k}", day + timedelta(days=9 + k), "施工", 1000)
+                    ),
+                },
+                mid,
+            )
+    return out[:n]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--events", type=int, default=50_000)
+    args = parser.parse_args()
+    from village_tui.store.db import open_engine, write_session
+    from village_tui.store.tables import LedgerHead, SettingRow
+    from village_tui.sync.export import export_bundles
+    from village_tui.sync.importer import import_bundles, init_receiving
+    from village_tui.sync.keys import ensure_own_key
+
+    events = make_events(args.events)
+    rows = [tuple(getattr(e, c) for c in COLUMNS) for e in events]
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        # the floor: the same rows into the same table with plain sqlite3
+        open_engine(root / "floor.db").dispose()
+        conn = sqlite3.connect(root / "floor.db")
+        t0 = time.perf_counter()
+        with conn:
+            conn.executemany(
+                f"INSERT INTO event ({', '.join(COLUMNS)}) VALUES ({', '.join('?' * len(COLUMNS))})",
+                rows,
+            )
+        floor = len(rows) / (time.perf_counter() - t0)
+        conn.close()
+
+        village = open_engine(root / "village.db")
+        with write_session(village) as s:
+            s.add(SettingRow(key="role", value="village"))
+            s.add(SettingRow(key="village_code", value=CODE))
+            s.add(LedgerHead(ledger=CODE, seq=events[-1].seq, hash=events[-1].hash))
+        ensure_own_key(village)
+        conn = sqlite3.connect(root / "village.db")
+        with conn:
+            conn.executemany(
+                f"INSERT INTO event ({', '.join(COLUMNS)}) VALUES ({', '.join('?' * len(COLUMNS))})",
+                rows,
+            )
+        conn.close()
+
+        t0 = time.perf_counter()
+        (bundle,) = export_bundles(village, root / "out")
+        export_eps = bundle.count / (time.perf_counter() - t0)
+
+        town = open_engine(root / "town.db")
+        init_receiving(town)
+        t0 = time.perf_counter()
+        summary = import_bundles(town, [bundle.path], trust_new=True)
+        import_eps = summary.applied / (time.perf_counter() - t0)
+        assert summary.exit_code == 0 and summary.applied == len(events), summary.results
+        print(f"bundle {bundle.path.stat().st_size} bytes, {bundle.count} events")
+    print(f"import/floor = {import_eps / floor:.3f} (goal >= 0.3)")
+    print(f"sync export_eps={export_eps:.0f} import_eps={import_eps:.0f} floor_eps={floor:.0f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

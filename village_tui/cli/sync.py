@@ -1,0 +1,254 @@
+"""Sync commands: export, import, keys, review, demo-township."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from . import output
+from .common import actor, open_db, target
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("export", help="导出自上次导出以来的新记录（村）或给各村的审核反馈（乡镇）")
+    p.add_argument("--out", required=True, metavar="DIR", help="数据包写入的文件夹（如 U 盘）")
+    p.add_argument("--full", action="store_true", help="导出全部记录，而不只是新记录")
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("import", help="导入数据包（文件或文件夹），逐个核验后应用")
+    p.add_argument(
+        "paths", nargs="+", metavar="FILE", help="数据包文件或文件夹（查找其中的 *.zip）"
+    )
+    p.add_argument("--trust-new", action="store_true", help="信任首次出现的村（或乡镇）密钥")
+    p.add_argument(
+        "--role", choices=("township", "county"), default="township", help="新建接收库的角色"
+    )
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("keys", help="本库密钥与受信任的密钥")
+    ks = p.add_subparsers(dest="keys_command", metavar="ACTION", required=True)
+    q = ks.add_parser("show", help="显示本库公钥及其指纹")
+    q.add_argument("--out", metavar="FILE", help="同时把公钥写入文件，供对方 keys trust")
+    q.set_defaults(func=cmd_keys_show)
+    q = ks.add_parser("trust", help="登记对方的公钥文件为受信任")
+    q.add_argument("file", metavar="FILE")
+    q.set_defaults(func=cmd_keys_trust)
+    q = ks.add_parser("list", help="列出受信任的密钥")
+    q.set_defaults(func=cmd_keys_list)
+
+    p = sub.add_parser("review", help="乡镇审核：各村事项的进度、问题和审核状态")
+    p.add_argument("--format", choices=("table", "json", "xlsx"), default="table")
+    p.add_argument("--out", metavar="FILE", help="输出文件（xlsx 必填）")
+    p.add_argument("--village", metavar="CODE", help="只看一个村")
+    p.set_defaults(func=cmd_review)
+    rs = p.add_subparsers(dest="review_command", metavar="ACTION")
+    q = rs.add_parser("approve", help="审核通过一个事项（签名的审核记录）")
+    q.add_argument("matter", metavar="MATTER_ID", help="事项编号（可用前几位）")
+    q.add_argument("--comment", default="", help="意见")
+    q.set_defaults(func=cmd_approve)
+    q = rs.add_parser("return", help="退回一个事项并附意见")
+    q.add_argument("matter", metavar="MATTER_ID")
+    q.add_argument("--comment", required=True, help="退回意见（必填）")
+    q.set_defaults(func=cmd_return)
+
+    p = sub.add_parser("demo-township", help="用示例村的数据包建一个乡镇审核演示库并打开")
+    p.add_argument(
+        "--dir", metavar="DIR", help="演示文件放在哪里（默认用户数据目录下 demo-township）"
+    )
+    p.add_argument("--no-app", action="store_true", help="只建库，不打开界面")
+    p.set_defaults(func=cmd_demo)
+
+
+def _is_new_file(args) -> bool:
+    t = str(target(args))
+    return "://" not in t and not Path(t).exists()
+
+
+def cmd_export(args) -> int:
+    from ..sync.export import export_bundles
+
+    engine = open_db(args)
+    with _progress(output.lang(), "导出" if output.lang() != "en" else "export") as bar:
+        done = export_bundles(engine, Path(args.out), full=args.full, progress=bar.advance)
+    if not done:
+        output.say("没有新记录，未写文件", "Nothing new to export; no file written")
+        return 0
+    for item in done:
+        print(item.path)
+    if len(done) > 1:
+        _export_table(done)
+    return 0
+
+
+def cmd_import(args) -> int:
+    from ..sync.importer import bundle_files, import_bundles, init_receiving
+
+    lang = output.lang()
+    new = _is_new_file(args)
+    engine = open_db(args)
+    if new:
+        init_receiving(engine, args.role)
+    files = bundle_files(args.paths)
+    if not files:
+        from ..i18n.sync import text
+
+        output.fail(
+            text("no_bundles", "zh", path=" ".join(args.paths)),
+            text("no_bundles", "en", path=" ".join(args.paths)),
+        )
+    with _progress(lang, "导入" if lang != "en" else "import", total=len(files)) as bar:
+        summary = import_bundles(engine, files, trust_new=args.trust_new, progress=bar.advance)
+    for r in summary.results:
+        for zh, en in r.notes:
+            output.say(zh, en)
+        line = r.message(lang)
+        if r.failed:
+            print(("error: " if lang == "en" else "错误：") + line, file=sys.stderr)
+        else:
+            print(line)
+    if len(summary.results) > 1:
+        _import_table(summary, lang)
+    return summary.exit_code
+
+
+def cmd_keys_show(args) -> int:
+    from ..store.db import read_session, write_session
+    from ..sync.keys import ensure_own_key_in, key_file_text, own_identity
+
+    engine = open_db(args)
+    with write_session(engine) as s:
+        ensure_own_key_in(s)
+    with read_session(engine) as s:
+        ident = own_identity(s)
+    output.say(f"本库公钥：{ident.public_key}", f"public key: {ident.public_key}")
+    output.say(f"指纹：{ident.fingerprint}", f"fingerprint: {ident.fingerprint}")
+    if args.out:
+        Path(args.out).write_text(key_file_text(ident) + "\n", encoding="utf-8")
+        output.say(f"已写入 {args.out}", f"written to {args.out}")
+    return 0
+
+
+def cmd_keys_trust(args) -> int:
+    from ..store.db import write_session
+    from ..sync.keys import KeyFileError, read_key_file, trust
+    from ..sync.tables import TrustedKey
+
+    try:
+        ident = read_key_file(Path(args.file))
+    except KeyFileError as exc:
+        output.fail_with(exc)
+    engine = open_db(args)
+    with write_session(engine) as s:
+        known = s.get(TrustedKey, ident.fingerprint)
+        if known is not None and known.owner_code != ident.owner_code:
+            output.fail(
+                f"该密钥已登记给 {known.owner_code}",
+                f"this key is registered to {known.owner_code}",
+            )
+        trust(s, ident, "keys-trust")
+    output.say(
+        f"已信任 {ident.owner_name}（{ident.owner_code}）的密钥，指纹 {ident.fingerprint}",
+        f"trusted the key of {ident.owner_name} ({ident.owner_code}), fingerprint {ident.fingerprint}",
+    )
+    return 0
+
+
+def cmd_keys_list(args) -> int:
+    from sqlalchemy import select
+
+    from ..store.db import read_session
+    from ..sync.tables import TrustedKey
+
+    engine = open_db(args)
+    with read_session(engine) as s:
+        rows = s.execute(select(TrustedKey).order_by(TrustedKey.owner_code)).scalars().all()
+        for r in rows:
+            print(f"{r.owner_code}\t{r.owner_name}\t{r.role}\t{r.fingerprint}\t{r.how}")
+    return 0
+
+
+def _review_service(args):
+    from ..sync.review import ReviewService
+
+    return ReviewService(open_db(args), actor=actor(args))
+
+
+def cmd_review(args) -> int:
+    from ..sync.review_report import as_json, write_xlsx
+
+    lang = output.lang()
+    service = _review_service(args)
+    rows = service.rows(args.village)
+    villages = [v for v in service.villages() if args.village in (None, v.code)]
+    if args.format == "json":
+        text = json.dumps(as_json(rows, villages, lang), ensure_ascii=False, indent=2)
+        if args.out:
+            Path(args.out).write_text(text + "\n", encoding="utf-8")
+            print(args.out)
+        else:
+            print(text)
+        return 0
+    if args.format == "xlsx":
+        if not args.out:
+            output.fail("xlsx 格式需要 --out 文件名", "the xlsx format needs --out FILE", code=2)
+        write_xlsx(rows, Path(args.out), lang)
+        print(args.out)
+        return 0
+    from ..sync.console import print_review
+
+    print_review(rows, villages, lang)
+    return 0
+
+
+def cmd_approve(args) -> int:
+    e = _review_service(args).approve(args.matter, args.comment)
+    output.say(
+        f"已通过：事项 {e.matter_id}（审核记录第 {e.seq} 条）",
+        f"approved matter {e.matter_id} (review event {e.seq})",
+    )
+    return 0
+
+
+def cmd_return(args) -> int:
+    e = _review_service(args).return_matter(args.matter, args.comment)
+    output.say(
+        f"已退回：事项 {e.matter_id}（审核记录第 {e.seq} 条）",
+        f"returned matter {e.matter_id} (review event {e.seq})",
+    )
+    return 0
+
+
+def cmd_demo(args) -> int:
+    from ..sync.demo import build_demo_township, default_demo_dir
+
+    folder = Path(args.dir) if args.dir else default_demo_dir()
+    db = build_demo_township(folder)
+    output.say(
+        f"演示乡镇库：{db}（数据包在 {folder / 'bundles'}）",
+        f"demo township database: {db} (bundles in {folder / 'bundles'})",
+    )
+    if args.no_app:
+        return 0
+    from ..tui.township_app import run_township_app
+
+    return run_township_app(db, actor=actor(args), lang=output.lang())
+
+
+def _progress(lang: str, what: str, total: int | None = None):
+    from ..sync.console import progress
+
+    return progress(lang, what, total)
+
+
+def _export_table(done) -> None:
+    from ..sync.console import print_exports
+
+    print_exports(done, output.lang())
+
+
+def _import_table(summary, lang) -> None:
+    from ..sync.console import print_import_summary
+
+    print_import_summary(summary, lang)

@@ -1,0 +1,146 @@
+"""The bundle file: a zip of a signed manifest and the events as JSON Lines.
+
+Reading is defensive: every limit is checked against the zip's directory
+before anything is decompressed, and again while decompressing, because the
+directory can lie.
+"""
+
+from __future__ import annotations
+
+import io
+import stat
+import zipfile
+import zlib
+from dataclasses import dataclass
+
+FORMAT = "village-tui-bundle"
+FORMAT_VERSION = 1
+MANIFEST = "manifest.json"
+SIGNATURE = "manifest.sig"
+EVENTS = "events.jsonl"
+MEMBERS = (MANIFEST, SIGNATURE, EVENTS)
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What a bundle may weigh; generous for a village's whole history, small for a bomb."""
+
+    bundle_bytes: int = 64 * 1024 * 1024
+    members: int = 16
+    member_bytes: dict[str, int] | None = None
+    default_member_bytes: int = 256 * 1024 * 1024
+    total_bytes: int = 300 * 1024 * 1024
+    ratio: int = 200  # uncompressed : compressed, per member
+
+    def for_member(self, name: str) -> int:
+        fixed = {MANIFEST: 1024 * 1024, SIGNATURE: 1024}
+        if self.member_bytes and name in self.member_bytes:
+            return self.member_bytes[name]
+        return fixed.get(name, self.default_member_bytes)
+
+
+DEFAULT_LIMITS = Limits()
+
+
+class Refused(Exception):
+    """A bundle this database will not take; `key` and `params` name the reason."""
+
+    def __init__(self, key: str, **params: object) -> None:
+        super().__init__(key)
+        self.key = key
+        self.params = params
+
+    def message(self, lang: str = "zh") -> str:
+        from ..i18n.sync import text
+
+        return text(self.key, lang, **self.params)
+
+
+def write_bundle(manifest: bytes, signature: bytes, events: bytes) -> bytes:
+    """The zip bytes of one bundle (fixed member order and timestamps: same input, same file)."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
+        for name, data in ((MANIFEST, manifest), (SIGNATURE, signature), (EVENTS, events)):
+            info = zipfile.ZipInfo(name, date_time=(2000, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            zf.writestr(info, data)
+    return buf.getvalue()
+
+
+def _unsafe(name: str) -> bool:
+    if not name or "\\" in name or name.startswith("/") or "\x00" in name:
+        return True
+    if len(name) > 1 and name[1] == ":":  # C:foo, a Windows drive
+        return True
+    return any(part in ("..", "") for part in name.split("/"))
+
+
+def read_members(data: bytes, limits: Limits = DEFAULT_LIMITS) -> dict[str, bytes]:
+    """The three members of a bundle, after every structural and size check."""
+    if len(data) > limits.bundle_bytes:
+        raise Refused("too_big", size=len(data), limit=limits.bundle_bytes)
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+        infos = zf.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
+        raise Refused("not_zip") from None
+    if len(infos) > limits.members:
+        raise Refused("too_many_members", count=len(infos), limit=limits.members)
+    seen: set[str] = set()
+    for info in infos:
+        name = info.orig_filename
+        if _unsafe(name):
+            raise Refused("unsafe_name", name=repr(name))
+        if name in seen:
+            raise Refused("duplicate_name", name=name)
+        seen.add(name)
+        if stat.S_ISLNK(info.external_attr >> 16):
+            raise Refused("symlink", name=name)
+    for name in seen:
+        if name not in MEMBERS:
+            raise Refused("unexpected_member", name=name)
+    for name in MEMBERS:
+        if name not in seen:
+            raise Refused("missing_member", name=name)
+    total = 0
+    for info in infos:
+        limit = limits.for_member(info.filename)
+        if info.file_size > limit:
+            raise Refused("member_too_big", name=info.filename, size=info.file_size, limit=limit)
+        total += info.file_size
+        ratio = info.file_size // max(info.compress_size, 1)
+        if info.file_size > 4096 and ratio > limits.ratio:
+            raise Refused("bomb", name=info.filename, ratio=ratio, limit=limits.ratio)
+    if total > limits.total_bytes:
+        raise Refused("total_too_big", size=total, limit=limits.total_bytes)
+    return {info.filename: _read(zf, info, limits) for info in infos}
+
+
+def _read(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limits: Limits) -> bytes:
+    # The directory's sizes are only claims: stop reading past them.
+    limit = min(info.file_size, limits.for_member(info.filename))
+    out = bytearray()
+    try:
+        with zf.open(info) as f:
+            while chunk := f.read(1 << 20):
+                out += chunk
+                if len(out) > limit:
+                    raise Refused("member_too_big", name=info.filename, size=len(out), limit=limit)
+    except Refused:
+        raise
+    except (
+        zipfile.BadZipFile,
+        zlib.error,
+        OSError,
+        ValueError,
+        EOFError,
+        NotImplementedError,
+    ) as exc:
+        raise Refused("damaged_member", name=info.filename, err=_short(exc)) from None
+    return bytes(out)
+
+
+def _short(exc: BaseException) -> str:
+    text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return text[:120]

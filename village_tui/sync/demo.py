@@ -1,0 +1,37 @@
+"""The sample township: every sample village exports a bundle, a township database imports them."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+
+def default_demo_dir() -> Path:
+    import platformdirs
+
+    return platformdirs.user_data_path("village-tui", appauthor=False) / "demo-township"
+
+
+def build_demo_township(folder: Path, today: date | None = None) -> Path:
+    """Rebuild the demo in `folder`: village databases, their bundles, township.db; returns its path."""
+    from ..sample import load_sample, sample_villages
+    from ..store.db import open_engine
+    from .export import export_bundles
+    from .importer import import_bundles, init_receiving
+
+    folder.mkdir(parents=True, exist_ok=True)
+    bundles = folder / "bundles"
+    bundles.mkdir(exist_ok=True)
+    for old in [*bundles.glob("*.zip"), *folder.glob("*.db*")]:
+        old.unlink()  # the demo is rebuilt from scratch each time
+    for v in sample_villages():
+        engine = open_engine(folder / f"village-{v.code}.db")
+        load_sample(engine, v.code, today=today)
+        export_bundles(engine, bundles)
+        engine.dispose()
+    township = folder / "township.db"
+    engine = open_engine(township)
+    init_receiving(engine, "township")
+    import_bundles(engine, [bundles], trust_new=True)
+    engine.dispose()
+    return township

@@ -1,0 +1,312 @@
+"""The township's review: what each village's matters look like, and signed approvals and returns."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Engine, func, select
+
+from ..domain import events as ev
+from ..domain.chain import Event, canonical_json, seal
+from ..domain.findings import Finding
+from ..domain.model import MatterState, Village
+from ..domain.rules import evaluate
+from ..domain.steps import ORDER, Step
+from ..store.db import read_session, write_session
+from ..store.ledger import head, store_event, utc_now, verify
+from ..store.services import ServiceError
+from ..store.state import load_states, village_from_row
+from ..store.tables import EventRow, MatterRow, SettingRow, VillageRow
+from .keys import ensure_own_key_in, sign
+from .tables import HeldBundle, ImportLog
+from .verify import review_ledger
+
+# Township reminders, not legal rules: how long a resolution or a finished
+# implementation may wait before its notice goes up.
+RESOLUTION_DISCLOSE_DAYS = 7
+RESULT_DISCLOSE_DAYS = 30
+
+
+@dataclass(frozen=True)
+class Late:
+    """A notice that should be up by now."""
+
+    step: Step
+    days: int
+
+    def message(self, lang: str = "zh") -> str:
+        if self.step is Step.RESOLUTION_DISCLOSURE:
+            return (
+                f"resolution not disclosed after {self.days} days"
+                if lang == "en"
+                else f"决议已 {self.days} 天未公开"
+            )
+        return (
+            f"results not disclosed {self.days} days after completion"
+            if lang == "en"
+            else f"完成已 {self.days} 天未公开实施结果"
+        )
+
+
+@dataclass(frozen=True)
+class ReviewRow:
+    """One matter as the township sees it."""
+
+    village_code: str
+    village_name: str
+    matter_id: str
+    title: str
+    category: str
+    reached: Step | None
+    findings: list[Finding]
+    missing: list[Step]
+    late: list[Late]
+    review_state: str
+    review_comment: str
+    updated_seq: int
+
+    @property
+    def blocking(self) -> int:
+        return sum(1 for f in self.findings if f.blocking)
+
+    @property
+    def warnings(self) -> int:
+        return sum(1 for f in self.findings if not f.blocking)
+
+
+@dataclass(frozen=True)
+class VillageStatus:
+    """A village's ledger as it stands here: whole or broken, and what is waiting."""
+
+    code: str
+    name: str
+    events: int
+    last_seq: int
+    broken: str | None  # the first break, when the chain is broken
+    held: int  # bundles waiting for an earlier one
+    last_import: str | None
+    matters: int
+    pending: int
+    returned: int
+    approved: int
+    reasons: list[str] = field(default_factory=list)
+
+
+def missing_steps(state: MatterState) -> list[Step]:
+    """Steps before the furthest one recorded that were never recorded."""
+    reached = state.reached
+    if reached is None:
+        return []
+    return [s for s in ORDER[: reached.index] if s not in state.steps]
+
+
+def late_notices(state: MatterState, today: date) -> list[Late]:
+    out = []
+    resolution = state.steps.get(Step.RESOLUTION)
+    if resolution is not None and Step.RESOLUTION_DISCLOSURE not in state.steps:
+        days = (today - resolution.held_on).days
+        if days > RESOLUTION_DISCLOSE_DAYS:
+            out.append(Late(Step.RESOLUTION_DISCLOSURE, days))
+    if state.completion is not None and Step.RESULT_DISCLOSURE not in state.steps:
+        days = (today - state.completion.completed_on).days
+        if days > RESULT_DISCLOSE_DAYS:
+            out.append(Late(Step.RESULT_DISCLOSURE, days))
+    return out
+
+
+class ReviewService:
+    """Reads every village this township database holds, and records signed review events."""
+
+    def __init__(
+        self,
+        engine: Engine,
+        *,
+        actor: str = "乡镇审核员",
+        today: Callable[[], date] = date.today,
+        now: Callable[[], str] = utc_now,
+    ) -> None:
+        self.engine = engine
+        self.actor = actor
+        self.today = today
+        self.now = now
+        self._profiles: dict[str, Any] = {}
+
+    def _profile(self, village: Village):
+        from ..profiles import UnknownProfile, load_profile
+
+        if village.profile not in self._profiles:
+            try:
+                self._profiles[village.profile] = load_profile(village.profile)
+            except UnknownProfile:  # a county profile this machine does not have
+                self._profiles[village.profile] = load_profile("national")
+        return self._profiles[village.profile]
+
+    def rows(self, village_code: str | None = None) -> list[ReviewRow]:
+        """Every matter of every village (or of one), villages in code order, newest matter first."""
+        today = self.today()
+        with read_session(self.engine) as s:
+            villages = {v.code: v for v in s.exec(select(VillageRow)).scalars()}
+            q = select(MatterRow)
+            if village_code is not None:
+                q = q.where(MatterRow.village_code == village_code)
+            matter_rows = list(
+                s.execute(q.order_by(MatterRow.village_code, MatterRow.opened_seq.desc())).scalars()
+            )
+            updated = {m.id: m.updated_seq for m in matter_rows}
+            states = load_states(s, matter_rows)
+            village_of = {m.id: m.village_code for m in matter_rows}
+        out = []
+        for st in states:
+            vrow = villages[village_of[st.matter.id]]
+            village = village_from_row(vrow)
+            out.append(
+                ReviewRow(
+                    village_code=village.code,
+                    village_name=village.name,
+                    matter_id=st.matter.id,
+                    title=st.matter.title,
+                    category=st.matter.category,
+                    reached=st.reached,
+                    findings=evaluate(st, village, self._profile(village), today),
+                    missing=missing_steps(st),
+                    late=late_notices(st, today),
+                    review_state=st.review_state,
+                    review_comment=st.review_comment,
+                    updated_seq=updated[st.matter.id],
+                )
+            )
+        return out
+
+    def villages(self) -> list[VillageStatus]:
+        """Each village's ledger state, faulty ones named."""
+        with read_session(self.engine) as s:
+            report = verify(s)
+            broken = {b.ledger: b.reason for b in report.breaks}
+            counts = dict(
+                s.execute(select(EventRow.ledger, func.count()).group_by(EventRow.ledger)).all()
+            )
+            held = dict(
+                s.execute(select(HeldBundle.ledger, func.count()).group_by(HeldBundle.ledger)).all()
+            )
+            last = dict(
+                s.execute(
+                    select(ImportLog.ledger, func.max(ImportLog.imported_at)).group_by(
+                        ImportLog.ledger
+                    )
+                ).all()
+            )
+            states = {
+                (v, st): n
+                for v, st, n in s.execute(
+                    select(MatterRow.village_code, MatterRow.review_state, func.count()).group_by(
+                        MatterRow.village_code, MatterRow.review_state
+                    )
+                ).all()
+            }
+            out = []
+            for v in s.execute(select(VillageRow).order_by(VillageRow.code)).scalars():
+                seq, _ = head(s, v.code)
+                by = {st: n for (code, st), n in states.items() if code == v.code}
+                out.append(
+                    VillageStatus(
+                        code=v.code,
+                        name=v.name,
+                        events=counts.get(v.code, 0),
+                        last_seq=seq,
+                        broken=broken.get(v.code),
+                        held=held.get(v.code, 0),
+                        last_import=last.get(v.code),
+                        matters=sum(by.values()),
+                        pending=by.get("pending", 0) + by.get("reopened", 0),
+                        returned=by.get("returned", 0),
+                        approved=by.get("approved", 0),
+                    )
+                )
+        return out
+
+    def resolve(self, matter_ref: str) -> str:
+        """The full id of the matter a (unique, at least 4 character) prefix names."""
+        ref = matter_ref.strip()
+        with read_session(self.engine) as s:
+            if s.get(MatterRow, ref) is not None:
+                return ref
+            found = (
+                s.execute(select(MatterRow.id).where(MatterRow.id.startswith(ref)).limit(2))
+                .scalars()
+                .all()
+                if len(ref) >= 4
+                else []
+            )
+        if len(found) != 1:
+            raise ServiceError(
+                f"找不到唯一的事项 {ref}" if found else f"找不到事项 {ref}",
+                f"No unique matter {ref}" if found else f"No matter {ref}",
+            )
+        return found[0]
+
+    def approve(self, matter_ref: str, comment: str = "") -> Event:
+        """Approve a matter (refused while it has blocking findings); a signed review event."""
+        return self._review(ev.REVIEW_APPROVED, matter_ref, comment)
+
+    def return_matter(self, matter_ref: str, comment: str) -> Event:
+        """Return a matter to its village with a comment; a signed review event."""
+        if not comment.strip():
+            raise ServiceError("退回必须填写意见", "Returning a matter needs a comment")
+        return self._review(ev.REVIEW_RETURNED, matter_ref, comment)
+
+    def _review(self, type_: str, matter_ref: str, comment: str) -> Event:
+        matter_id = self.resolve(matter_ref)
+        with read_session(self.engine) as s:
+            role = s.get(SettingRow, "role")
+        if role is not None and role.value == "village":
+            raise ServiceError(
+                "村级数据库不能审核，请在乡镇数据库中审核",
+                "A village database cannot review; review in the township's database",
+            )
+        (row,) = self.rows_for(matter_id)
+        if type_ == ev.REVIEW_APPROVED:
+            if row.review_state == "approved":
+                raise ServiceError("该事项已通过审核", "This matter is already approved")
+            if row.blocking:
+                raise ServiceError(
+                    f"该事项有 {row.blocking} 项阻断性问题，不能通过，请退回",
+                    f"This matter has {row.blocking} blocking finding(s); return it instead",
+                )
+        with read_session(self.engine) as s:
+            v = s.get(VillageRow, row.village_code)
+            township = v.township_code if v else ""
+        payload = {
+            "matter_id": matter_id,
+            "village_code": row.village_code,
+            "township_code": township,
+            "comment": comment.strip(),
+            "reviewer": self.actor,
+            "reviewed_seq": row.updated_seq,
+        }
+        ledger = review_ledger(row.village_code)
+        with write_session(self.engine) as s:
+            own = ensure_own_key_in(s)
+            seq, prev = head(s, ledger)
+            e = seal(
+                Event(
+                    ledger=ledger,
+                    seq=seq + 1,
+                    type=type_,
+                    matter_id=matter_id,
+                    payload=canonical_json(payload),
+                    actor=self.actor,
+                    recorded_at=self.now(),
+                    prev_hash=prev,
+                )
+            )
+            store_event(s, e, signature=sign(own, e.hash.encode("ascii")), signer=own.fingerprint)
+        return e
+
+    def rows_for(self, matter_id: str) -> list[ReviewRow]:
+        with read_session(self.engine) as s:
+            m = s.get(MatterRow, matter_id)
+            code = m.village_code if m else None
+        return [r for r in self.rows(code) if r.matter_id == matter_id]

@@ -1,0 +1,162 @@
+"""Everything that can be checked about a bundle without a database."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from ..domain import events as ev
+from ..domain.chain import Event, broken_link
+from . import bundle as bf
+from .keys import Identity, fingerprint, verify_signature
+from .schemas import first_error
+
+REVIEW_PREFIX = "review:"
+
+
+def review_ledger(village_code: str) -> str:
+    """The id of the township's review ledger for a village."""
+    return REVIEW_PREFIX + village_code
+
+
+@dataclass(frozen=True)
+class Signed:
+    """One event as it travels, with its own signature when it has one (review events)."""
+
+    event: Event
+    signature: str | None = None
+    signer: str | None = None
+
+
+@dataclass(frozen=True)
+class Bundle:
+    """A bundle whose structure, hashes, signature, schemas and chain are all in order."""
+
+    manifest: dict[str, Any]
+    manifest_text: str
+    manifest_sha256: str
+    signature: str
+    signer: Identity
+    events: list[Signed]
+
+    @property
+    def kind(self) -> str:
+        return self.manifest["kind"]
+
+    @property
+    def ledger(self) -> str:
+        return self.manifest["ledger"]
+
+    @property
+    def first_seq(self) -> int:
+        return self.manifest["first_seq"]
+
+    @property
+    def last_seq(self) -> int:
+        return self.manifest["last_seq"]
+
+
+def parse_bundle(data: bytes, limits: bf.Limits = bf.DEFAULT_LIMITS) -> Bundle:
+    """Check a bundle's bytes from the zip up; raise `Refused` at the first fault."""
+    members = bf.read_members(data, limits)
+    raw_manifest = members[bf.MANIFEST]
+    try:
+        manifest = json.loads(raw_manifest.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise bf.Refused("manifest_json", err=_short(exc)) from None
+    if isinstance(manifest, dict) and manifest.get("format_version") not in (
+        None,
+        bf.FORMAT_VERSION,
+    ):
+        raise bf.Refused(
+            "format_version", version=manifest.get("format_version"), supported=bf.FORMAT_VERSION
+        )
+    err = first_error("manifest.json", manifest)
+    if err:
+        raise bf.Refused("manifest_schema", err=err)
+    s = manifest["signer"]
+    signer = Identity(s["public_key"], s["owner_code"], s["owner_name"], s["role"])
+    signature = members[bf.SIGNATURE].decode("ascii", errors="replace").strip()
+    if s["fingerprint"] != fingerprint(signer.public_key) or not verify_signature(
+        signer.public_key, signature, raw_manifest
+    ):
+        raise bf.Refused("bad_signature")
+    raw_events = members[bf.EVENTS]
+    if hashlib.sha256(raw_events).hexdigest() != manifest["members"][bf.EVENTS]["sha256"]:
+        raise bf.Refused("member_hash", name=bf.EVENTS)
+    events = _events(raw_events, manifest, signer)
+    return Bundle(
+        manifest=manifest,
+        manifest_text=raw_manifest.decode("utf-8"),
+        manifest_sha256=hashlib.sha256(raw_manifest).hexdigest(),
+        signature=signature,
+        signer=signer,
+        events=events,
+    )
+
+
+def _events(raw: bytes, manifest: dict[str, Any], signer: Identity) -> list[Signed]:
+    kind, ledger = manifest["kind"], manifest["ledger"]
+    expected_ledger = (
+        manifest["village_code"] if kind == "village" else review_ledger(manifest["village_code"])
+    )
+    if ledger != expected_ledger:
+        raise bf.Refused("manifest_mismatch", what=f"ledger {ledger}")
+    allowed = ev.VILLAGE_TYPES if kind == "village" else ev.REVIEW_TYPES
+    try:
+        lines = raw.decode("utf-8").splitlines()
+    except UnicodeDecodeError:
+        raise bf.Refused("events_json", line=1) from None
+    out: list[Signed] = []
+    prev, expected = manifest["prev_hash"], manifest["first_seq"]
+    for n, line in enumerate(lines, start=1):
+        try:
+            d = json.loads(line)
+        except ValueError:
+            raise bf.Refused("events_json", line=n) from None
+        err = first_error("event.json", d)
+        if err:
+            raise bf.Refused("envelope_schema", line=n, err=err)
+        if d["ledger"] != ledger:
+            raise bf.Refused("ledger_mismatch", seq=d["seq"], ledger=d["ledger"], expected=ledger)
+        if d["type"] not in allowed:
+            raise bf.Refused("event_type", seq=d["seq"], type=d["type"])
+        e = Event(
+            ledger=d["ledger"],
+            seq=d["seq"],
+            type=d["type"],
+            matter_id=d["matter_id"],
+            payload=d["payload"],
+            actor=d["actor"],
+            recorded_at=d["recorded_at"],
+            prev_hash=d["prev_hash"],
+            hash=d["hash"],
+        )
+        reason = broken_link(e, prev, expected)
+        if reason:
+            raise bf.Refused("chain", seq=d["seq"], reason=reason)
+        err = first_error(f"events/{e.type}.json", json.loads(e.payload))
+        if err:
+            raise bf.Refused("event_schema", seq=e.seq, type=e.type, err=err)
+        signature, event_signer = d.get("signature"), d.get("signer")
+        if kind == "review" and (
+            event_signer != signer.fingerprint
+            or not signature
+            or not verify_signature(signer.public_key, signature, e.hash.encode("ascii"))
+        ):
+            raise bf.Refused("event_signature", seq=e.seq)
+        out.append(Signed(e, signature, event_signer))
+        prev, expected = e.hash, expected + 1
+    if len(out) != manifest["event_count"]:
+        raise bf.Refused("count", expected=manifest["event_count"], actual=len(out))
+    if expected - 1 != manifest["last_seq"]:
+        raise bf.Refused("manifest_mismatch", what=f"last_seq {manifest['last_seq']}")
+    if prev != manifest["last_hash"]:
+        raise bf.Refused("manifest_mismatch", what="last_hash")
+    return out
+
+
+def _short(exc: BaseException) -> str:
+    return (str(exc).splitlines() or [type(exc).__name__])[0][:120]
