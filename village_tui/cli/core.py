@@ -1,11 +1,12 @@
-"""Core commands: init, load-sample, verify-db, rules."""
+"""Core commands: init, load-sample, verify-db, rules, rebuild."""
 
 from __future__ import annotations
 
 import argparse
+import sys
 
 from . import output
-from .common import open_db, service_for
+from .common import is_file_target, open_db, service_for, target
 
 ROSTER_OPTIONS = (
     ("party_members_voting", "有表决权党员人数"),
@@ -19,67 +20,143 @@ ROSTER_OPTIONS = (
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("init", help="设置本村：区划代码、名称、规则配置和花名册人数")
-    p.add_argument("--code", required=True, help="12位统计用区划代码")
+    p = sub.add_parser(
+        "init",
+        help="设置本村：区划代码、名称、规则配置和花名册人数",
+        description="在新数据库中设置本村。花名册人数用于核对法定人数，之后可在界面中变更（作为记录保存）。",
+    )
+    p.add_argument("--code", required=True, help="12位统计用区划代码，如 410611100901")
     p.add_argument("--name", required=True, help="村名")
     p.add_argument("--township", required=True, help="乡镇名称")
     p.add_argument("--county", required=True, help="县（区）名称")
-    p.add_argument("--profile", default="national", help="规则配置（见 rules --list），默认 national")
+    p.add_argument(
+        "--profile", default="national", help="规则配置（见 rules --list），默认 national"
+    )
     for name, label in ROSTER_OPTIONS:
-        p.add_argument("--" + name.replace("_", "-"), type=int, default=0, metavar="N", help=label)
+        p.add_argument(
+            "--" + name.replace("_", "-"),
+            type=int,
+            default=0,
+            metavar="N",
+            help=label + "（默认0）",
+        )
     p.set_defaults(func=cmd_init)
 
-    p = sub.add_parser("load-sample", help="载入示例村庄（示例数据，非真实村庄）")
-    p.add_argument("--village", metavar="CODE", help="载入哪个示例村（默认第一个）")
+    p = sub.add_parser(
+        "load-sample",
+        help="把示例村庄载入空数据库（虚构数据，标有“示例”）",
+        description="把一个示例村（虚构，标有“示例”）的全部事项经由台账载入一个空数据库。",
+    )
+    p.add_argument("--village", metavar="CODE", help="载入哪个示例村（区划代码，默认第一个）")
+    p.add_argument("--list", action="store_true", help="列出可载入的示例村")
     p.set_defaults(func=cmd_load_sample)
 
-    p = sub.add_parser("verify-db", help="逐条核对台账哈希链，指出第一条被改动的记录")
+    p = sub.add_parser(
+        "verify-db",
+        help="逐条核对台账哈希链，指出第一条被改动的记录",
+        description="核对每本台账的哈希链。完整时退出码为0；有断裂时逐本指出第一条断裂的记录，退出码为1。",
+    )
     p.set_defaults(func=cmd_verify)
 
-    p = sub.add_parser("rules", help="列出当前规则配置：每条规则的门槛和法律依据")
-    p.add_argument("--profile", help="查看指定配置（默认本村所用配置）")
+    p = sub.add_parser(
+        "rules",
+        help="以表格列出规则配置：每条规则的要求、级别和法律依据",
+        description="列出规则配置（默认本村所用配置）：每条规则的要求、级别、依据，按类别的特别规定和金额标准。",
+    )
+    p.add_argument("--profile", metavar="NAME", help="查看指定配置（默认本村所用配置）")
     p.add_argument("--list", action="store_true", help="列出可用的规则配置")
     p.set_defaults(func=cmd_rules)
 
+    p = sub.add_parser(
+        "rebuild",
+        help="清空派生表并按台账逐条重放重建（证明数据全部来自台账）",
+        description="清空所有派生表，按台账逐条重新应用，重建后再核对一次。台账本身不会被改动。",
+    )
+    p.set_defaults(func=cmd_rebuild)
+
 
 def cmd_init(args: argparse.Namespace) -> int:
-    from ..domain.codes import county_code, township_code
+    from ..domain.codes import check_village_code, county_code, township_code
     from ..domain.model import Roster, Village
+    from ..domain.validate import validate_roster
+    from ..profiles import load_profile
 
+    # Refuse bad input before a database file is created for it.
+    check_village_code(args.code)
+    for label, value in (
+        ("--name", args.name),
+        ("--township", args.township),
+        ("--county", args.county),
+    ):
+        if not value.strip():
+            output.fail(f"{label} 不能为空", f"{label} must not be empty")
     roster = Roster(**{name: getattr(args, name) for name, _ in ROSTER_OPTIONS})
+    validate_roster(roster)
+    load_profile(args.profile)
     village = Village(
         code=args.code,
-        name=args.name,
-        township_code=township_code(args.code) if len(args.code) == 12 else "",
-        township_name=args.township,
-        county_code=county_code(args.code) if len(args.code) == 12 else "",
-        county_name=args.county,
+        name=args.name.strip(),
+        township_code=township_code(args.code),
+        township_name=args.township.strip(),
+        county_code=county_code(args.code),
+        county_name=args.county.strip(),
         profile=args.profile,
         roster=roster,
     )
-    service = service_for(args)
-    service.set_up(village)
-    output.say(f"已设置：{args.name}（{args.code}），规则配置 {args.profile}", f"Set up {args.name} ({args.code}), profile {args.profile}")
+    service_for(args).set_up(village)
+    output.say(
+        f"已设置：{village.name}（{args.code}），规则配置 {args.profile}，数据库 {target(args)}",
+        f"Set up {village.name} ({args.code}), profile {args.profile}, database {target(args)}",
+    )
     return 0
 
 
 def cmd_load_sample(args: argparse.Namespace) -> int:
-    from ..sample import load_sample
+    from ..sample import load_sample, sample_villages
 
+    if args.list:
+        for v in sample_villages():
+            output.say(
+                f"{v.code}\t{v.name}\t{v.county}{v.township}\t{v.profile}\t{v.matters}个事项",
+                f"{v.code}\t{v.name}\t{v.county} {v.township}\t{v.profile}\t{v.matters} matters",
+            )
+        return 0
     engine = open_db(args)
     village, matters = load_sample(engine, village_code=args.village)
+    with engine.connect() as conn:
+        from sqlalchemy import text
+
+        events = conn.execute(text("SELECT count(*) FROM event")).scalar_one()
     output.say(
-        f"已载入示例村：{village.name}（{village.code}，示例），{matters} 个事项",
-        f"Loaded the sample village {village.name} ({village.code}, fictitious), {matters} matters",
+        f"已载入示例村：{village.name}（{village.code}，虚构），{matters} 个事项，{events} 条台账记录，数据库 {target(args)}",
+        f"Loaded the sample village {village.name} ({village.code}, fictitious): {matters} matters, "
+        f"{events} ledger events, database {target(args)}",
     )
     return 0
+
+
+def _break_line(b, lang: str) -> tuple[str, str]:
+    from ..i18n.cli import BREAK_REASONS
+
+    if b.event_id is None:
+        return (
+            f"台账 {b.ledger}：第 {b.seq} 条（台账末尾）断裂：{BREAK_REASONS.get(b.reason, b.reason)}",
+            f"ledger {b.ledger}: seq {b.seq} (ledger head) is broken: {b.reason}",
+        )
+    reason_zh = BREAK_REASONS.get(b.reason, b.reason)
+    if b.reason.startswith("sequence "):
+        reason_zh = f"序号不连续（{b.reason}）"
+    return (
+        f"台账 {b.ledger}：第 {b.seq} 条记录（事件编号 event id {b.event_id}）被改动或损坏：{reason_zh}",
+        f"ledger {b.ledger}: event seq {b.seq} (event id {b.event_id}) is broken: {b.reason}",
+    )
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
     from ..store.db import read_session
     from ..store.ledger import verify
 
-    engine = open_db(args)
+    engine = open_db(args, create=False)
     with read_session(engine) as s:
         report = verify(s)
     if report.ok:
@@ -88,13 +165,12 @@ def cmd_verify(args: argparse.Namespace) -> int:
             f"Ledger intact: {report.ledgers} ledger(s), {report.events} events, hash chain unbroken",
         )
         return 0
-    for b in report.breaks:
-        where = f"event id {b.event_id}" if b.event_id is not None else "ledger head"
-        output.say(
-            f"台账 {b.ledger} 第 {b.seq} 条记录（{where}）被改动或损坏：{b.reason}",
-            f"ledger {b.ledger}: event seq {b.seq} ({where}) is broken: {b.reason}",
-        )
-    output.fail(f"发现 {len(report.breaks)} 处断裂", f"{len(report.breaks)} break(s) found")
+    lines = [_break_line(b, output.lang()) for b in report.breaks]
+    for zh, en in lines[:-1]:
+        # One line per broken ledger; the last one also ends the command.
+        print(("error: " + en) if output.lang() == "en" else ("错误：" + zh), file=sys.stderr)
+    zh, en = lines[-1]
+    output.fail(zh, en)
     return 1
 
 
@@ -109,7 +185,36 @@ def cmd_rules(args: argparse.Namespace) -> int:
         return 0
     name = args.profile
     if name is None:
-        village = service_for(args).village()
+        t = target(args)
+        village = None
+        # Only read a database that exists: `rules` must not create one.
+        if not is_file_target(t) or _exists(t):
+            village = service_for(args, create=False).village()
         name = village.profile if village else "national"
     print_profile(load_profile(name), output.lang())
+    return 0
+
+
+def _exists(t) -> bool:
+    from pathlib import Path
+
+    return Path(t).expanduser().exists()
+
+
+def cmd_rebuild(args: argparse.Namespace) -> int:
+    from ..store.db import read_session
+    from ..store.ledger import verify
+    from ..store.rebuild import rebuild
+
+    engine = open_db(args, create=False)
+    with read_session(engine) as s:
+        report = verify(s)
+    if not report.ok:
+        zh, en = _break_line(report.breaks[0], output.lang())
+        output.fail(f"台账有断裂，不重建：{zh}", f"the ledger is broken, not rebuilding: {en}")
+    count = rebuild(engine)
+    output.say(
+        f"已按台账重放 {count} 条记录，派生表重建完成",
+        f"Replayed {count} events; the derived tables were rebuilt",
+    )
     return 0

@@ -12,11 +12,38 @@ from . import output
 log = logging.getLogger("village_tui")
 
 # Each module adds its own subcommands with `register(subparsers)`.
-COMMAND_MODULES = ("village_tui.cli.core", "village_tui.cli.app", "village_tui.cli.sync", "village_tui.cli.county")
+COMMAND_MODULES = (
+    "village_tui.cli.core",
+    "village_tui.cli.app",
+    "village_tui.cli.sync",
+    "village_tui.cli.county",
+)
+
+EPILOG = (
+    "数据库位置：默认在用户数据目录（village-tui/village.db）；环境变量 VILLAGE_TUI_DB 或 --db 可另行指定。"
+    "退出码：0 成功，1 输入有误或核对失败，2 用法错误。详见 docs/cli.md。"
+)
+
+
+class HelpFormatter(argparse.RawDescriptionHelpFormatter):
+    """argparse's help with Chinese headings."""
+
+    def add_usage(self, usage, actions, groups, prefix=None):
+        return super().add_usage(usage, actions, groups, "用法：" if prefix is None else prefix)
 
 
 class Parser(argparse.ArgumentParser):
-    """argparse that reports usage errors in one line with exit code 2."""
+    """argparse in Chinese that reports usage errors in one line with exit code 2."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("formatter_class", HelpFormatter)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "命令与参数"
+        self._optionals.title = "选项"
+        self.add_argument(
+            "-h", "--help", action="help", default=argparse.SUPPRESS, help="显示本帮助并退出"
+        )
 
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
@@ -24,17 +51,34 @@ class Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The parser with every command family that is installed."""
     import importlib
 
     parser = Parser(
         prog="village-tui",
-        description="四议两公开登记台账：村文书记录、乡镇审核、县级汇总。不带子命令时打开终端界面。",
+        description="四议两公开登记台账：村文书记录、乡镇审核、县级汇总。不带命令时打开终端界面。",
+        epilog=EPILOG,
     )
-    parser.add_argument("--db", metavar="PATH", help="SQLite 数据库文件（默认在用户数据目录，或环境变量 VILLAGE_TUI_DB）")
-    parser.add_argument("--db-url", metavar="URL", help="数据库连接串，例如 postgresql+psycopg://user@127.0.0.1/county")
-    parser.add_argument("--lang", choices=("zh", "en"), default="zh", help="界面语言 / language (默认 zh)")
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        help="SQLite 数据库文件（默认在用户数据目录，或环境变量 VILLAGE_TUI_DB）",
+    )
+    parser.add_argument(
+        "--db-url",
+        metavar="URL",
+        help="数据库连接串，例如 postgresql+psycopg://user@127.0.0.1/county",
+    )
+    parser.add_argument(
+        "--lang", choices=("zh", "en"), default="zh", help="界面语言 / language（默认 zh）"
+    )
     parser.add_argument("--actor", metavar="NAME", help="记录人姓名（写入台账）")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    sub = parser.add_subparsers(
+        dest="command",
+        metavar="COMMAND",
+        help="下列命令之一（village-tui COMMAND -h 查看其参数）",
+        parser_class=Parser,
+    )
     for name in COMMAND_MODULES:
         try:
             module = importlib.import_module(name)
@@ -46,18 +90,41 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _lang_from(argv: Sequence[str]) -> str:
+    # Known before parsing, so that a usage error is already in the right language.
+    args = list(argv)
+    for i, a in enumerate(args):
+        if a == "--lang" and i + 1 < len(args):
+            return args[i + 1]
+        if a.startswith("--lang="):
+            return a.split("=", 1)[1]
+    return "zh"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; return the process exit code."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    output.set_lang("en" if _lang_from(argv) == "en" else "zh")
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except output.CommandFailed as exc:
+        return exc.code
+    except SystemExit as exc:  # --help
+        return exc.code if isinstance(exc.code, int) else 0
     output.set_lang(args.lang)
     func = getattr(args, "func", None)
     if func is None:
         if args.command is None and hasattr(args, "default_func"):
             func = args.default_func
         else:
-            from .app import run_app
-
+            try:
+                from .app import run_app
+            except ModuleNotFoundError as exc:
+                if exc.name != "village_tui.cli.app":
+                    raise
+                parser.print_help()
+                return 0
             func = run_app
     try:
         return int(func(args) or 0)
@@ -66,9 +133,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # noqa: BLE001
-        if hasattr(exc, "message_zh"):  # ServiceError, InvalidRecord, UnknownProfile ...: the person's to fix
-            try:
-                output.fail_with(exc)
-            except output.CommandFailed as failed:
-                return failed.code
-        return output.unexpected(exc)
+        return _report(exc)
+    finally:
+        from .common import close_all
+
+        close_all()
+
+
+def _report(exc: Exception) -> int:
+    """One line for the person: their own mistake, a database problem, or where the traceback went."""
+    try:
+        if hasattr(exc, "message_zh"):  # ServiceError, InvalidRecord, UnknownProfile ...
+            output.fail_with(exc)
+        sa_exc = sys.modules.get("sqlalchemy.exc")
+        if sa_exc is not None and isinstance(exc, sa_exc.OperationalError):
+            reason = getattr(exc, "orig", None) or exc
+            output.fail(f"数据库操作失败：{reason}", f"database operation failed: {reason}")
+    except output.CommandFailed as failed:
+        return failed.code
+    return output.unexpected(exc)
