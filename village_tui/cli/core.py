@@ -103,11 +103,18 @@ def cmd_init(args: argparse.Namespace) -> int:
         profile=args.profile,
         roster=roster,
     )
-    service_for(args).set_up(village)
+    from ..sync.keys import ensure_own_key, fingerprint
+
+    service = service_for(args)
+    service.set_up(village)
+    # The key pair is made at set-up so its fingerprint can be given to the
+    # township (by phone) before the first bundle travels.
+    key = ensure_own_key(service.engine)
     output.say(
         f"已设置：{village.name}（{args.code}），规则配置 {args.profile}，数据库 {target(args)}",
         f"Set up {village.name} ({args.code}), profile {args.profile}, database {target(args)}",
     )
+    output.say(f"本村签名密钥指纹：{fingerprint(key.public_key)}", f"Village key fingerprint: {fingerprint(key.public_key)}")
     return 0
 
 
