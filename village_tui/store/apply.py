@@ -3,15 +3,20 @@
 The village app, the township import and the county import all call
 `apply_event`, so they can never disagree about what a ledger means. It reads
 nothing but the event and the tables it maintains: no clock, no settings.
+
+Imports apply thousands of events in one transaction inside `applying`: the
+rows they touch are then looked up in memory instead of with a query (and an
+autoflush) per event, and written in one flush at the end.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
-from sqlmodel import Session, select
+from sqlmodel import Session
 
 from ..domain import events as ev
 from ..domain.chain import Event, canonical_json
@@ -26,6 +31,7 @@ from ..domain.model import (
     record_from_payload,
 )
 from ..domain.steps import Step
+from .apply_rows import BatchRows, Rows
 from .search import search_key
 from .tables import CompletionRow, MatterRow, ObjectionRow, ProgressRow, StepRow, VillageRow
 
@@ -34,7 +40,48 @@ class ApplyError(ValueError):
     """An event that cannot be applied to the state it meets (unknown matter, bad payload)."""
 
 
-Handler = Callable[[Session, Event, dict[str, Any], bool], None]
+_ROWS_KEY = "village_tui.apply.rows"
+
+
+def _rows(session: Session) -> Rows:
+    """The batch's rows inside `applying`; otherwise a fresh, one-event lookup."""
+    return session.info.get(_ROWS_KEY) or Rows(session)
+
+
+@contextmanager
+def applying(session: Session, events: Iterable[tuple[Event, Any]] = ()) -> Iterator[None]:
+    """Apply many events in one go: rows kept in memory, written once when the block ends.
+
+    `events` (event, parsed payload or None) are the events about to be
+    applied, so the rows they name can be loaded up front with a few queries.
+    Inside the block nothing but `apply_event` (through `ledger.store_event`)
+    may write the derived tables; on an exception nothing is written.
+    """
+    if _ROWS_KEY in session.info:  # nested: the outer batch already does all this
+        yield
+        return
+    rows = BatchRows(session)
+    session.info[_ROWS_KEY] = rows
+    try:
+        with session.no_autoflush:
+            rows.prefetch(events)
+            yield
+            rows.flush()
+    finally:
+        session.info.pop(_ROWS_KEY, None)
+        rows.close()
+
+
+def flush_batch(session: Session) -> None:
+    """Write what the open batch (if any) holds so far."""
+    rows = session.info.get(_ROWS_KEY)
+    if rows is None:
+        session.flush()
+    else:
+        rows.flush()
+
+
+Handler = Callable[[Rows, Event, dict[str, Any], bool], None]
 _HANDLERS: dict[str, Handler] = {}
 
 
@@ -47,57 +94,59 @@ def _handles(*types: str):
     return register
 
 
-def apply_event(session: Session, e: Event) -> None:
-    """Bring the derived tables up to date with one event."""
-    data = json.loads(e.payload)
+def apply_event(session: Session, e: Event, data: Any = None) -> None:
+    """Bring the derived tables up to date with one event (`data`: its payload, already parsed)."""
+    if data is None:
+        data = json.loads(e.payload)
+    rows = _rows(session)
     if e.type == ev.CORRECTION:
-        original = data.get("type")
+        original = data.get("type") if isinstance(data, dict) else None
         if original not in ev.CORRECTABLE:
             raise ApplyError(f"event {e.seq}: cannot correct an event of type {original!r}")
-        _dispatch(session, e, original, data.get("payload"), corrected=True)
+        _dispatch(rows, e, original, data.get("payload"), corrected=True)
     else:
-        _dispatch(session, e, e.type, data, corrected=False)
+        _dispatch(rows, e, e.type, data, corrected=False)
 
 
-def _dispatch(session: Session, e: Event, type_: str, data: Any, corrected: bool) -> None:
+def _dispatch(rows: Rows, e: Event, type_: str, data: Any, corrected: bool) -> None:
     handler = _HANDLERS.get(type_)
     if handler is None:
         raise ApplyError(f"event {e.seq}: unknown type {type_!r}")
     if not isinstance(data, dict):
         raise ApplyError(f"event {e.seq}: payload is not an object")
     try:
-        handler(session, e, data, corrected)
+        handler(rows, e, data, corrected)
     except (KeyError, TypeError, ValueError) as exc:
         if isinstance(exc, ApplyError):
             raise
         raise ApplyError(f"event {e.seq} ({type_}): {exc}") from None
 
 
-def _matter(session: Session, matter_id: str, e: Event) -> MatterRow:
-    row = session.get(MatterRow, matter_id)
+def _matter(rows: Rows, matter_id: str, e: Event) -> MatterRow:
+    row = rows.get(MatterRow, matter_id)
     if row is None:
         raise ApplyError(f"event {e.seq}: no matter {matter_id!r}")
     return row
 
 
-def _touch(session: Session, matter: MatterRow, e: Event, corrected: bool) -> None:
+def _touch(matter: MatterRow, e: Event, corrected: bool) -> None:
     matter.updated_seq = e.seq
     # A correction to a matter the township approved sends it back for review.
     if corrected and matter.review_state == "approved":
         matter.review_state = "reopened"
-    session.add(matter)
 
 
 @_handles(ev.VILLAGE_SET_UP)
-def _village_set_up(session: Session, e: Event, data: dict, corrected: bool) -> None:
+def _village_set_up(rows: Rows, e: Event, data: dict, corrected: bool) -> None:
     v = from_payload(Village, data["village"])
-    row = session.get(VillageRow, v.code) or VillageRow(code=v.code)
+    row = rows.get(VillageRow, v.code)
+    if row is None:
+        row = rows.create(VillageRow, v.code, code=v.code)
     row.name, row.profile = v.name, v.profile
     row.township_code, row.township_name = v.township_code, v.township_name
     row.county_code, row.county_name = v.county_code, v.county_name
     _set_roster(row, v.roster)
     row.updated_seq = e.seq
-    session.add(row)
 
 
 def _set_roster(row: VillageRow, roster: Roster) -> None:
@@ -105,39 +154,40 @@ def _set_roster(row: VillageRow, roster: Roster) -> None:
         setattr(row, name, value)
 
 
-def _village(session: Session, e: Event) -> VillageRow:
-    row = session.get(VillageRow, e.ledger)
+def _village(rows: Rows, e: Event) -> VillageRow:
+    row = rows.get(VillageRow, e.ledger)
     if row is None:
         raise ApplyError(f"event {e.seq}: village {e.ledger} has not been set up")
     return row
 
 
 @_handles(ev.ROSTER_CHANGED)
-def _roster_changed(session: Session, e: Event, data: dict, corrected: bool) -> None:
-    row = _village(session, e)
+def _roster_changed(rows: Rows, e: Event, data: dict, corrected: bool) -> None:
+    row = _village(rows, e)
     _set_roster(row, from_payload(Roster, data["roster"]))
     row.updated_seq = e.seq
-    session.add(row)
 
 
 @_handles(ev.PROFILE_CHANGED)
-def _profile_changed(session: Session, e: Event, data: dict, corrected: bool) -> None:
-    row = _village(session, e)
+def _profile_changed(rows: Rows, e: Event, data: dict, corrected: bool) -> None:
+    row = _village(rows, e)
     row.profile = str(data["profile"])
     row.updated_seq = e.seq
-    session.add(row)
 
 
 @_handles(ev.MATTER_OPENED)
-def _matter_opened(session: Session, e: Event, data: dict, corrected: bool) -> None:
+def _matter_opened(rows: Rows, e: Event, data: dict, corrected: bool) -> None:
     m = from_payload(Matter, data["matter"])
-    row = session.get(MatterRow, m.id)
+    row = rows.get(MatterRow, m.id)
     if row is None:
         if corrected:
             raise ApplyError(f"event {e.seq}: no matter {m.id!r} to correct")
-        _village(session, e)
-        row = MatterRow(id=m.id, village_code=e.ledger, title="", category="", source="")
+        _village(rows, e)
+        row = rows.create(
+            MatterRow, m.id, id=m.id, village_code=e.ledger, title="", category="", source=""
+        )
         row.opened_seq = e.seq
+        rows.new_matter(row)
     row.title, row.category, row.source = m.title, m.category, m.source
     row.description, row.planned_fen, row.personal_data = (
         m.description,
@@ -146,40 +196,41 @@ def _matter_opened(session: Session, e: Event, data: dict, corrected: bool) -> N
     )
     row.opened_on = m.opened_on
     row.search_key = search_key(m.title)
-    _touch(session, row, e, corrected)
+    _touch(row, e, corrected)
 
 
 @_handles(ev.STEP_RECORDED)
-def _step_recorded(session: Session, e: Event, data: dict, corrected: bool) -> None:
-    matter = _matter(session, data["matter_id"], e)
+def _step_recorded(rows: Rows, e: Event, data: dict, corrected: bool) -> None:
+    matter = _matter(rows, data["matter_id"], e)
     step = Step(data["step"])
     record = record_from_payload(step, data["record"])
-    row = session.exec(
-        select(StepRow).where(StepRow.matter_id == matter.id, StepRow.step == step.value)
-    ).first()
+    steps = rows.steps_of(matter.id)
+    row = steps.get(step.value)
+    on = _on(record)
     if row is None:
-        row = StepRow(
+        row = steps[step.value] = rows.create(
+            StepRow,
+            None,
             matter_id=matter.id,
             step=step.value,
             step_index=step.index,
-            on=_on(record),
+            on=on,
             record="",
             seq=e.seq,
             version=0,
         )
-    row.on = _on(record)
+    row.on = on
     row.until = getattr(record, "until", None)
     row.record = canonical_json(data["record"])
     row.acknowledged = canonical_json(sorted(set(data.get("acknowledged") or [])))
     row.version += 1
     row.seq, row.actor, row.recorded_at = e.seq, e.actor, e.recorded_at
-    session.add(row)
     if step.index > matter.reached_index:
         matter.reached, matter.reached_index = step.value, step.index
         # New work after an approval is new work to review.
         if matter.review_state == "approved" and not corrected:
             matter.review_state = "pending"
-    _touch(session, matter, e, corrected)
+    _touch(matter, e, corrected)
 
 
 def _on(record: Any):
@@ -190,54 +241,63 @@ def _on(record: Any):
 
 
 @_handles(ev.PROGRESS_RECORDED)
-def _progress(session: Session, e: Event, data: dict, corrected: bool) -> None:
-    matter = _matter(session, data["matter_id"], e)
+def _progress(rows: Rows, e: Event, data: dict, corrected: bool) -> None:
+    matter = _matter(rows, data["matter_id"], e)
     entry = from_payload(ProgressEntry, data["entry"])
-    row = session.get(ProgressRow, entry.id)
+    row = rows.get(ProgressRow, entry.id)
     old = row.spent_fen if row is not None else 0
     if row is None:
-        row = ProgressRow(id=entry.id, matter_id=matter.id, on=entry.on, seq=e.seq)
+        row = rows.create(
+            ProgressRow, entry.id, id=entry.id, matter_id=matter.id, on=entry.on, seq=e.seq
+        )
     row.on, row.description, row.spent_fen, row.seq = (
         entry.on,
         entry.description,
         entry.spent_fen,
         e.seq,
     )
-    session.add(row)
     matter.spent_fen = matter.spent_fen - old + entry.spent_fen
-    _touch(session, matter, e, corrected)
+    _touch(matter, e, corrected)
 
 
 @_handles(ev.IMPLEMENTATION_COMPLETED)
-def _completed(session: Session, e: Event, data: dict, corrected: bool) -> None:
-    matter = _matter(session, data["matter_id"], e)
+def _completed(rows: Rows, e: Event, data: dict, corrected: bool) -> None:
+    matter = _matter(rows, data["matter_id"], e)
     c = from_payload(Completion, data["completion"])
-    row = session.get(CompletionRow, matter.id) or CompletionRow(
-        matter_id=matter.id, completed_on=c.completed_on, seq=e.seq
-    )
+    row = rows.get(CompletionRow, matter.id)
+    if row is None:
+        row = rows.create(
+            CompletionRow, matter.id, matter_id=matter.id, completed_on=c.completed_on, seq=e.seq
+        )
     row.completed_on, row.summary, row.seq = c.completed_on, c.summary, e.seq
-    session.add(row)
     matter.completed_on = c.completed_on
-    _touch(session, matter, e, corrected)
+    _touch(matter, e, corrected)
 
 
 @_handles(ev.OBJECTION_RECORDED)
-def _objection(session: Session, e: Event, data: dict, corrected: bool) -> None:
-    matter = _matter(session, data["matter_id"], e)
+def _objection(rows: Rows, e: Event, data: dict, corrected: bool) -> None:
+    matter = _matter(rows, data["matter_id"], e)
     o = from_payload(Objection, data["objection"])
-    row = session.get(ObjectionRow, o.id) or ObjectionRow(
-        id=o.id, matter_id=matter.id, step=o.step, received_on=o.received_on, seq=e.seq
-    )
+    row = rows.get(ObjectionRow, o.id)
+    if row is None:
+        row = rows.create(
+            ObjectionRow,
+            o.id,
+            id=o.id,
+            matter_id=matter.id,
+            step=o.step,
+            received_on=o.received_on,
+            seq=e.seq,
+        )
     row.step, row.received_on, row.content = Step(o.step).value, o.received_on, o.content
     row.reply, row.replied_on, row.seq = o.reply, o.replied_on, e.seq
-    session.add(row)
-    _touch(session, matter, e, corrected)
+    _touch(matter, e, corrected)
 
 
 @_handles(ev.OBJECTION_ANSWERED)
-def _answered(session: Session, e: Event, data: dict, corrected: bool) -> None:
-    matter = _matter(session, data["matter_id"], e)
-    row = session.get(ObjectionRow, data["objection_id"])
+def _answered(rows: Rows, e: Event, data: dict, corrected: bool) -> None:
+    matter = _matter(rows, data["matter_id"], e)
+    row = rows.get(ObjectionRow, data["objection_id"])
     if row is None or row.matter_id != matter.id:
         raise ApplyError(f"event {e.seq}: no objection {data['objection_id']!r}")
     o = from_payload(
@@ -251,13 +311,12 @@ def _answered(session: Session, e: Event, data: dict, corrected: bool) -> None:
         },
     )
     row.reply, row.replied_on, row.seq = o.reply, o.replied_on, e.seq
-    session.add(row)
-    _touch(session, matter, e, corrected)
+    _touch(matter, e, corrected)
 
 
 @_handles(ev.REVIEW_APPROVED, ev.REVIEW_RETURNED)
-def _reviewed(session: Session, e: Event, data: dict, corrected: bool) -> None:
-    matter = session.get(MatterRow, data["matter_id"])
+def _reviewed(rows: Rows, e: Event, data: dict, corrected: bool) -> None:
+    matter = rows.get(MatterRow, data["matter_id"])
     if matter is None:
         # A review can reach a database that never saw the village's ledger (a
         # county importing a township's bundle first); it is kept in the ledger
@@ -266,4 +325,3 @@ def _reviewed(session: Session, e: Event, data: dict, corrected: bool) -> None:
     matter.review_state = "approved" if e.type == ev.REVIEW_APPROVED else "returned"
     matter.review_comment = str(data.get("comment", ""))
     matter.review_seq = e.seq
-    session.add(matter)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
 
@@ -11,7 +12,7 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from ..domain.chain import GENESIS_HASH, Event, broken_link, canonical_json, seal
-from .apply import apply_event
+from .apply import apply_event, applying, flush_batch
 from .tables import EventRow, LedgerHead
 
 
@@ -33,8 +34,23 @@ def to_event(row: EventRow) -> Event:
     )
 
 
+# Events stored inside `storing` are written this many at a time, with the
+# derived rows they produced, so that a huge bundle does not pile up in memory.
+WRITE_EVERY = 10_000
+_PENDING_KEY = "village_tui.ledger.pending"
+
+
+@dataclass
+class _Pending:
+    rows: list[dict[str, Any]] = field(default_factory=list)
+    heads: dict[str, tuple[int, str]] = field(default_factory=dict)
+
+
 def head(session: Session, ledger: str) -> tuple[int, str]:
     """The last sequence number and hash of `ledger` ((0, genesis) for a new one)."""
+    pending: _Pending | None = session.info.get(_PENDING_KEY)
+    if pending is not None and ledger in pending.heads:
+        return pending.heads[ledger]
     row = session.get(LedgerHead, ledger, with_for_update=True)
     return (row.seq, row.hash) if row else (0, GENESIS_HASH)
 
@@ -67,10 +83,74 @@ def append(
     return e
 
 
+@contextmanager
+def storing(session: Session, events: Iterable[tuple[Event, Any]] = ()) -> Iterator[None]:
+    """Store many events in one go (an import's bundle), in the caller's transaction.
+
+    Inside, `store_event` keeps the event rows and applies through
+    `apply.applying` (rows in memory, no query per event); everything is
+    written when the block ends without an exception. `events` (event, parsed
+    payload) are the ones about to come, so their rows can be loaded up front.
+    """
+    if _PENDING_KEY in session.info:
+        yield
+        return
+    pending = _Pending()
+    session.info[_PENDING_KEY] = pending
+    try:
+        with applying(session, events):
+            yield
+            _write(session, pending)
+    finally:
+        session.info.pop(_PENDING_KEY, None)
+
+
+def _write(session: Session, pending: _Pending) -> None:
+    if pending.rows:
+        session.execute(EventRow.__table__.insert(), pending.rows)
+        pending.rows = []
+    for ledger, (seq, hash_) in pending.heads.items():
+        tip = session.get(LedgerHead, ledger)
+        if tip is None:
+            session.add(LedgerHead(ledger=ledger, seq=seq, hash=hash_))
+        else:
+            tip.seq, tip.hash = seq, hash_
+    flush_batch(session)
+
+
 def store_event(
-    session: Session, e: Event, signature: str | None = None, signer: str | None = None
+    session: Session,
+    e: Event,
+    signature: str | None = None,
+    signer: str | None = None,
+    data: Any = None,
 ) -> None:
-    """Insert an already sealed event, move the ledger head and apply it (also used by imports)."""
+    """Insert an already sealed event, move the ledger head and apply it (also used by imports).
+
+    `data` is the event's payload already parsed, when the caller has it.
+    """
+    pending: _Pending | None = session.info.get(_PENDING_KEY)
+    if pending is not None:
+        pending.rows.append(
+            {
+                "ledger": e.ledger,
+                "seq": e.seq,
+                "type": e.type,
+                "matter_id": e.matter_id,
+                "payload": e.payload,
+                "actor": e.actor,
+                "recorded_at": e.recorded_at,
+                "prev_hash": e.prev_hash,
+                "hash": e.hash,
+                "signature": signature,
+                "signer": signer,
+            }
+        )
+        pending.heads[e.ledger] = (e.seq, e.hash)
+        apply_event(session, e, data)
+        if len(pending.rows) >= WRITE_EVERY:
+            _write(session, pending)
+        return
     session.add(
         EventRow(
             ledger=e.ledger,
@@ -93,7 +173,7 @@ def store_event(
         tip.seq, tip.hash = e.seq, e.hash
         session.add(tip)
     session.flush()
-    apply_event(session, e)
+    apply_event(session, e, data)
 
 
 def events(session: Session, ledger: str | None = None, after_seq: int = 0) -> Iterator[EventRow]:

@@ -2,22 +2,25 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import gc
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import Engine, delete, select
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from ..i18n.sync import text
 from ..store.apply import ApplyError
 from ..store.db import read_session, write_session
-from ..store.ledger import head, store_event, utc_now
+from ..store.ledger import head, store_event, storing, utc_now
 from ..store.tables import EventRow, SettingRow, VillageRow
 from . import bundle as bf
 from .keys import Identity, ensure_own_key_in, trust
 from .tables import HeldBundle, ImportLog, TrustedKey
-from .verify import Bundle, parse_bundle
+from .verify import Bundle, Signed, parse_bundle
 
 RECEIVING_ROLES = ("township", "county")
 
@@ -119,14 +122,29 @@ def import_bytes(
 ) -> list[FileResult]:
     """Import one bundle's bytes; then apply any held bundles that it lets through."""
     try:
-        b = parse_bundle(data, limits)
-        result = _apply(engine, b, data, name, trust_new, now)
+        with _collector_paused():
+            b = parse_bundle(data, limits)
+            result = _apply(engine, b, data, name, trust_new, now)
     except bf.Refused as r:
         return [_refused(name, r)]
     results = [result]
     if result.status == "imported":
         results += _release_held(engine, b.ledger, limits, now)
     return results
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """A bundle is tens of thousands of small objects but hardly any cycles: the cyclic
+    collector would rescan them all again and again (measured: ~25% of a 50,000-event
+    import). Reference counting still frees everything; collection resumes after."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _refused(name: str, r: bf.Refused) -> FileResult:
@@ -189,11 +207,7 @@ def _apply(engine: Engine, b: Bundle, data: bytes, name: str, trust_new: bool, n
             if b.last_seq == head_seq:
                 return _done(name, "nothing_new", b)
             raise bf.Refused("replay", first=b.first_seq, last=b.last_seq, head=head_seq)
-        for x in new:
-            try:
-                store_event(s, x.event, signature=x.signature, signer=x.signer)
-            except ApplyError as exc:
-                raise bf.Refused("apply", seq=x.event.seq, err=str(exc)[:160]) from None
+        _store(s, new)
         if role != "village" and b.kind == "village" and s.get(SettingRow, "township_code") is None:
             v = s.get(VillageRow, b.manifest["village_code"])
             if v is not None and v.township_code:
@@ -215,6 +229,20 @@ def _apply(engine: Engine, b: Bundle, data: bytes, name: str, trust_new: bool, n
         )
         s.execute(delete(HeldBundle).where(HeldBundle.manifest_sha256 == b.manifest_sha256))
         return _done(name, "imported", b, applied=len(new), notes=notes)
+
+
+def _store(s: Session, new: list[Signed]) -> None:
+    """Store and apply a bundle's new events in one batch; refuse it whole if one does not apply."""
+    x = new[0]
+    try:
+        with storing(s, [(y.event, y.data) for y in new]):
+            for x in new:
+                store_event(s, x.event, signature=x.signature, signer=x.signer, data=x.data)
+    except ApplyError as exc:
+        raise bf.Refused("apply", seq=x.event.seq, err=str(exc)[:160]) from None
+    except IntegrityError as exc:  # rows the batch writes at its end clash with stored ones
+        err = str(exc.orig if exc.orig is not None else exc).splitlines()[0]
+        raise bf.Refused("apply", seq=x.event.seq, err=err[:160]) from None
 
 
 def _check_role(s: Session, b: Bundle, role: str) -> None:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..domain import events as ev
-from ..domain.chain import Event, broken_link
+from ..domain.chain import Event, canonical_json, event_hash
 from . import bundle as bf
 from .keys import Identity, fingerprint, verify_signature
 from .schemas import first_error
@@ -28,6 +28,8 @@ class Signed:
     event: Event
     signature: str | None = None
     signer: str | None = None
+    # The payload parsed once here, handed to apply so it is not parsed again.
+    data: Any = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -134,10 +136,10 @@ def _events(raw: bytes, manifest: dict[str, Any], signer: Identity) -> list[Sign
             prev_hash=d["prev_hash"],
             hash=d["hash"],
         )
-        reason = broken_link(e, prev, expected)
+        reason, payload = _link(e, prev, expected)
         if reason:
             raise bf.Refused("chain", seq=d["seq"], reason=reason)
-        err = first_error(f"events/{e.type}.json", json.loads(e.payload))
+        err = first_error(f"events/{e.type}.json", payload)
         if err:
             raise bf.Refused("event_schema", seq=e.seq, type=e.type, err=err)
         signature, event_signer = d.get("signature"), d.get("signer")
@@ -147,7 +149,7 @@ def _events(raw: bytes, manifest: dict[str, Any], signer: Identity) -> list[Sign
             or not verify_signature(signer.public_key, signature, e.hash.encode("ascii"))
         ):
             raise bf.Refused("event_signature", seq=e.seq)
-        out.append(Signed(e, signature, event_signer))
+        out.append(Signed(e, signature, event_signer, payload))
         prev, expected = e.hash, expected + 1
     if len(out) != manifest["event_count"]:
         raise bf.Refused("count", expected=manifest["event_count"], actual=len(out))
@@ -156,6 +158,23 @@ def _events(raw: bytes, manifest: dict[str, Any], signer: Identity) -> list[Sign
     if prev != manifest["last_hash"]:
         raise bf.Refused("manifest_mismatch", what="last_hash")
     return out
+
+
+def _link(e: Event, expected_prev: str, expected_seq: int) -> tuple[str | None, Any]:
+    """`chain.broken_link`, step for step, also giving back the payload it parsed."""
+    if e.seq != expected_seq:
+        return f"sequence {e.seq} where {expected_seq} was expected", None
+    if e.prev_hash != expected_prev:
+        return "previous hash does not match", None
+    try:
+        parsed = json.loads(e.payload)
+    except ValueError:
+        return "payload is not valid JSON", None
+    if canonical_json(parsed) != e.payload:
+        return "payload is not in canonical form", None
+    if event_hash(e) != e.hash:
+        return "hash does not match its contents", None
+    return None, parsed
 
 
 def _short(exc: BaseException) -> str:
