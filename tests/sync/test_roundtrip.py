@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from village_tui.store.db import open_engine
 from village_tui.sync.review import ReviewService
 
@@ -59,7 +61,14 @@ def test_round_trip(tmp_path, capsys):
     m = svc.state(approved).matter
     from dataclasses import replace
 
-    svc.correct_matter(replace(m, description=m.description + "（补充说明）"), reason="补充说明")
+    from village_tui.store.services import REOPEN_RULE, NeedsConfirmation
+
+    changed = replace(m, description=m.description + "（补充说明）")
+    with pytest.raises(NeedsConfirmation) as locked:
+        svc.correct_matter(changed, reason="补充说明")
+    assert [f.rule_id for f in locked.value.findings] == [REOPEN_RULE]
+    assert svc.state(approved).review_state == "approved"
+    svc.correct_matter(changed, reason="补充说明", acknowledged=[REOPEN_RULE])
     assert svc.state(approved).review_state == "reopened"
     code, out, _ = cli(capsys, "--db", vdb, "export", "--out", tmp_path / "usb3")
     (second,) = out.split()

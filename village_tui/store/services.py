@@ -18,7 +18,7 @@ from sqlmodel import select
 
 from ..domain import events as ev
 from ..domain.codes import check_village_code
-from ..domain.findings import Finding, InvalidRecord
+from ..domain.findings import Finding, InvalidRecord, Severity
 from ..domain.model import (
     Completion,
     Matter,
@@ -39,6 +39,20 @@ from .state import load_states, village_from_row
 from .tables import EventRow, MatterRow, ObjectionRow, SettingRow, VillageRow
 
 ROLE_VILLAGE = "village"
+REOPEN_RULE = "review.reopen"
+
+
+def reopen_finding(step: Step | None) -> Finding:
+    """The confirmation a clerk gives before changing a matter the township approved."""
+    return Finding(
+        rule_id=REOPEN_RULE,
+        severity=Severity.WARNING,
+        step=step,
+        message_zh="该事项已经乡镇审核通过；更正后将重新提交乡镇审核",
+        message_en="The township approved this matter; correcting it sends it back for review",
+        citation_zh="乡镇审核",
+        citation_en="Township review",
+    )
 
 
 class ServiceError(Exception):
@@ -291,8 +305,9 @@ class VillageService:
         self._append(ev.MATTER_OPENED, {"matter": to_payload(matter)}, matter_id=matter.id)
         return matter.id
 
-    def correct_matter(self, matter: Matter, reason: str) -> None:
+    def correct_matter(self, matter: Matter, reason: str, acknowledged: Sequence[str] = ()) -> None:
         """Replace a matter's particulars, with the reason on record."""
+        self._unlock(self.state(matter.id), None, acknowledged)
         validate_matter(matter, self.profile().known_categories)
         first = self._first_event(matter.id, ev.MATTER_OPENED)
         self._correct(first, ev.MATTER_OPENED, {"matter": to_payload(matter)}, reason, matter.id)
@@ -330,6 +345,7 @@ class VillageService:
                 "该步骤尚未记录，无法更正",
                 "This step has not been recorded, so it cannot be corrected",
             )
+        self._unlock(state, step, acknowledged)
         findings = self._check(state, step, record, acknowledged, whole_matter=False)
         original = self._step_event(matter_id, step)
         self._correct(
@@ -439,6 +455,12 @@ class VillageService:
             "replied_on": replied_on.isoformat(),
         }
         self._append(ev.OBJECTION_ANSWERED, payload, matter_id=matter_id)
+
+    @staticmethod
+    def _unlock(state: MatterState, step: Step | None, acknowledged: Sequence[str]) -> None:
+        """An approved matter is locked: correcting it needs a confirmation, which reopens its review."""
+        if state.review_state == "approved" and REOPEN_RULE not in acknowledged:
+            raise NeedsConfirmation([reopen_finding(step)])
 
     # --- helpers ----------------------------------------------------------------
 
