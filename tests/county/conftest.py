@@ -1,0 +1,70 @@
+"""Shared county fixtures: one synthetic county, imported once into SQLite (and PostgreSQL when set)."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from village_tui.county.generate import Generated, generate
+from village_tui.store.db import open_engine
+from village_tui.sync.importer import import_bundles, init_receiving
+
+TODAY = date(2026, 11, 28)
+SEED = 11
+VILLAGES = 19  # one per township of DOMAIN.md
+YEARS = 2
+PG_ENV = "VILLAGE_TUI_PG_URL"
+
+
+@pytest.fixture(scope="session")
+def county_bundles(tmp_path_factory) -> tuple[Path, Generated]:
+    out = tmp_path_factory.mktemp("county") / "bundles"
+    return out, generate(out, villages=VILLAGES, years=YEARS, seed=SEED, today=TODAY)
+
+
+def _import(engine, folder: Path) -> None:
+    init_receiving(engine, "county")
+    summary = import_bundles(engine, [folder], trust_new=True)
+    refused = [r.message_en for r in summary.results if r.failed]
+    assert not refused, refused
+
+
+@pytest.fixture(scope="session")
+def sqlite_county(county_bundles, tmp_path_factory):
+    folder, _ = county_bundles
+    engine = open_engine(tmp_path_factory.mktemp("sqlite") / "county.db")
+    _import(engine, folder)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def pg_url():
+    """A fresh, private database on the server VILLAGE_TUI_PG_URL names; dropped afterwards."""
+    url = os.environ.get(PG_ENV)
+    if not url:
+        pytest.skip(f"{PG_ENV} is not set (run .ci/postgres.sh to start a local PostgreSQL)")
+    import sqlalchemy as sa
+
+    base = sa.make_url(url)
+    name = f"vt_county_{os.getpid()}"
+    admin = sa.create_engine(base, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}"')
+        conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    yield base.set(database=name).render_as_string(hide_password=False)
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def pg_county(county_bundles, pg_url):
+    folder, _ = county_bundles
+    engine = open_engine(pg_url)
+    _import(engine, folder)
+    yield engine
+    engine.dispose()

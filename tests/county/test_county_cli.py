@@ -1,0 +1,202 @@
+"""The county commands as a person runs them: exit codes, one-line errors, files written."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from village_tui.cli.main import main
+from village_tui.county.figures import build_report
+
+from .conftest import TODAY
+
+ROOT = Path(__file__).resolve().parents[2]
+DAY = ["--today", TODAY.isoformat()]
+
+
+@pytest.fixture(scope="module")
+def db(sqlite_county) -> str:
+    return sqlite_county.url.database
+
+
+def test_gen_synthetic_then_import_folder_then_report(tmp_path, capsys):
+    out = tmp_path / "bundles"
+    assert (
+        main(
+            [
+                "gen-synthetic",
+                "--villages",
+                "4",
+                "--years",
+                "1",
+                "--seed",
+                "9",
+                "--out",
+                str(out),
+                *DAY,
+            ]
+        )
+        == 0
+    )
+    said = capsys.readouterr().out
+    assert "4 个村（虚构）" in said and str(out) in said
+    db = tmp_path / "county.db"
+    assert main(["--db", str(db), "import", "--role", "county", "--trust-new", str(out)]) == 0
+    capsys.readouterr()
+    assert (
+        main(["--db", str(db), "county", "report", "--year", "2026", "--format", "json", *DAY]) == 0
+    )
+    report = json.loads(capsys.readouterr().out)
+    assert report["totals"]["villages"] == 4 and report["totals"]["matters"] > 0
+
+
+def test_report_json_to_stdout_is_the_report(db, sqlite_county, capsys):
+    assert main(["--db", db, "county", "report", "--year", "2025", "--format", "json", *DAY]) == 0
+    assert json.loads(capsys.readouterr().out) == build_report(
+        sqlite_county, year=2025, today=TODAY
+    )
+
+
+@pytest.mark.parametrize(
+    ("fmt", "name"), [("xlsx", "county-report-2025.xlsx"), ("html", "county-report-2025.html")]
+)
+def test_files_default_to_the_current_folder(db, tmp_path, monkeypatch, capsys, fmt, name):
+    monkeypatch.chdir(tmp_path)
+    assert main(["--db", db, "county", "report", "--year", "2025", "--format", fmt, *DAY]) == 0
+    assert capsys.readouterr().out.strip() == f"已写入 {name}"
+    assert (tmp_path / name).stat().st_size > 1000
+
+
+def test_table_to_a_file_and_for_one_township(db, tmp_path, capsys):
+    out = tmp_path / "sub" / "r.txt"
+    args = [
+        "--db",
+        db,
+        "county",
+        "report",
+        "--year",
+        "2025",
+        "--township",
+        "410621101",
+        "--out",
+        str(out),
+        *DAY,
+    ]
+    assert main(args) == 0
+    text = out.read_text(encoding="utf-8")
+    assert "善堂镇" in text and "鹤壁集镇" not in text and "分乡镇情况" in text
+
+
+@pytest.mark.parametrize(
+    ("argv", "code", "message"),
+    [
+        (
+            ["county", "report", "--year", "2025", "--township", "4106"],
+            1,
+            "错误：乡镇区划代码应为9位数字",
+        ),
+        (
+            ["county", "report", "--year", "2025", "--township", "410699101"],
+            1,
+            "错误：数据库中没有乡镇 410699101 的村庄",
+        ),
+        (["county", "report", "--year", "2025", "--format", "pdf"], 2, "用法错误"),
+        (["county", "report", "--year", "20x5"], 2, "用法错误"),
+        (
+            ["--lang", "en", "county", "report", "--year", "2025", "--township", "4106"],
+            1,
+            "error: The township division code must be 9 digits",
+        ),
+    ],
+)
+def test_bad_report_arguments(db, capsys, argv, code, message):
+    assert main(["--db", db, *argv, *DAY]) == code
+    err = capsys.readouterr().err
+    assert message in err and "Traceback" not in err
+
+
+def test_report_on_a_missing_database_creates_nothing(tmp_path, capsys):
+    missing = tmp_path / "nope.db"
+    assert main(["--db", str(missing), "county", "report", "--year", "2025"]) == 1
+    assert (
+        capsys.readouterr().err.strip()
+        == f"错误：数据库不存在：{missing}（先用 import 导入数据包）"
+    )
+    assert not missing.exists()
+
+
+def test_report_to_an_unwritable_place(db, tmp_path, capsys):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    assert (
+        main(
+            [
+                "--db",
+                db,
+                "county",
+                "report",
+                "--year",
+                "2025",
+                "--format",
+                "json",
+                "--out",
+                str(blocker / "r.json"),
+                *DAY,
+            ]
+        )
+        == 1
+    )
+    assert capsys.readouterr().err.startswith(f"错误：无法写入 {blocker / 'r.json'}")
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["--villages", "0", "--years", "1"], "错误：村数应在 1 到 1881 之间"),
+        (["--villages", "2", "--years", "0"], "错误：年数应在 1 到 50 之间"),
+    ],
+)
+def test_gen_synthetic_refuses_silly_sizes(tmp_path, capsys, argv, message):
+    assert main(["gen-synthetic", *argv, "--seed", "1", "--out", str(tmp_path / "x")]) == 2
+    assert capsys.readouterr().err.strip() == message
+    assert not (tmp_path / "x").exists()
+
+
+def test_gen_synthetic_refuses_a_folder_that_is_not_empty(tmp_path, capsys):
+    (tmp_path / "old.zip").write_bytes(b"x")
+    assert (
+        main(
+            [
+                "gen-synthetic",
+                "--villages",
+                "1",
+                "--years",
+                "1",
+                "--seed",
+                "1",
+                "--out",
+                str(tmp_path),
+            ]
+        )
+        == 1
+    )
+    assert (
+        capsys.readouterr().err.strip() == f"错误：文件夹 {tmp_path} 不是空的，请指定一个新文件夹"
+    )
+    assert [p.name for p in tmp_path.iterdir()] == ["old.zip"]
+
+
+def test_report_runs_as_a_program_without_textual(db):
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    code = "import sys, runpy; sys.argv=['village-tui','--db',sys.argv[1],'county','report','--year','2025','--today','2026-11-28']; "
+    code += "from village_tui.cli.main import main; rc = main(sys.argv[1:]); assert 'textual' not in sys.modules, 'textual imported'; sys.exit(rc)"
+    done = subprocess.run(
+        [sys.executable, "-c", code, db], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert "四议两公开工作情况汇总" in done.stdout

@@ -1,0 +1,124 @@
+"""Words of the county report and the county commands, in Chinese and English."""
+
+from __future__ import annotations
+
+CATEGORIES: dict[str, tuple[str, str]] = {
+    "road": ("村村通道路", "Roads"),
+    "grain_subsidy": ("种粮直补", "Grain subsidies"),
+    "dibao": ("低保评议", "Minimum living allowance"),
+    "public_works": ("一事一议", "Public works"),
+    "land": ("土地承包与流转", "Land contracting"),
+    "collective_assets": ("集体资产", "Collective assets"),
+    "homestead": ("宅基地", "Homesteads"),
+    "land_compensation": ("征地补偿", "Land compensation"),
+    "relief": ("救灾救济", "Relief"),
+    "other": ("其他", "Other"),
+}
+
+# Short column heads for "step reached" (the paper ledger's numbering).
+REACHED: dict[str, tuple[str, str]] = {
+    "none": ("未开始", "Not started"),
+    "proposal": ("1 提议", "1 Proposal"),
+    "joint_meeting": ("2 商议", "2 Consultation"),
+    "party_assembly": ("3 审议", "3 Review"),
+    "resolution": ("4 决议", "4 Resolution"),
+    "resolution_disclosure": ("5 决议公开", "5 Resolution posted"),
+    "implementation": ("实施", "Implementing"),
+    "result_disclosure": ("6 结果公开", "6 Results posted"),
+}
+
+# What an overdue disclosure is missing.
+OVERDUE_STEP: dict[str, tuple[str, str]] = {
+    "resolution_disclosure": ("决议公开", "Disclosure of the resolution"),
+    "result_disclosure": ("实施结果公开", "Disclosure of the results"),
+}
+
+REVIEW: dict[str, tuple[str, str]] = {
+    "approved": ("已通过", "Approved"),
+    "returned": ("退回", "Returned"),
+    "pending": ("待审", "Pending"),
+}
+
+# Column heads shared by every format; keys are the JSON field names.
+HEADS: dict[str, tuple[str, str]] = {
+    "township": ("乡镇", "Township"),
+    "township_code": ("乡镇代码", "Township code"),
+    "category": ("类别", "Category"),
+    "villages": ("村数", "Villages"),
+    "matters": ("事项数", "Matters"),
+    "without_blocking": ("无阻断问题", "No blocking findings"),
+    "with_blocking": ("有阻断问题", "Blocking findings"),
+    "share_without_blocking": ("无阻断问题占比", "Share without blocking findings"),
+    "approved": ("已通过", "Approved"),
+    "returned": ("退回", "Returned"),
+    "pending": ("待审", "Pending"),
+    "median_days_proposal_to_resolution": (
+        "提议至决议天数(中位数)",
+        "Median days proposal to resolution",
+    ),
+    "median_days_resolution_to_result": (
+        "决议至结果公开天数(中位数)",
+        "Median days resolution to results",
+    ),
+    "postings_honoured": ("公示期足额", "Postings honoured"),
+    "postings_missed": ("公示期不足", "Postings too short"),
+    "resolved_yuan": ("决议金额(元)", "Resolved (yuan)"),
+    "spent_yuan": ("支出金额(元)", "Spent (yuan)"),
+    "overdue": ("逾期未公开", "Overdue disclosures"),
+    "total": ("合计", "Total"),
+    "village": ("村", "Village"),
+    "village_code": ("村代码", "Village code"),
+    "matter_title": ("事项", "Matter"),
+    "step": ("应公开环节", "Disclosure due"),
+    "due_on": ("应公开日期", "Due on"),
+    "days_overdue": ("逾期天数", "Days overdue"),
+    "rule_id": ("规则", "Rule"),
+    "rule_matters": ("涉及事项数", "Matters"),
+}
+
+TITLES: dict[str, tuple[str, str]] = {
+    "report": ("四议两公开工作情况汇总", "四议两公开: county summary"),
+    "summary": ("总体情况", "Summary"),
+    "townships": ("分乡镇情况", "By township"),
+    "categories": ("分类别情况", "By category"),
+    "steps": ("各乡镇各类事项进展（按已到环节）", "Matters by township, category and step reached"),
+    "overdue": ("逾期未公开清单", "Overdue disclosures"),
+    "rules": ("阻断问题分布（按规则）", "Blocking findings by rule"),
+    "chart_share": ("各乡镇无阻断问题事项占比", "Share of matters without blocking findings"),
+    "chart_money": (
+        "各乡镇决议金额与支出（万元）",
+        "Money resolved and spent by township (10k yuan)",
+    ),
+    "chart_review": ("审核情况", "Review"),
+}
+
+NOTES: dict[str, tuple[str, str]] = {
+    "scope": (
+        "统计范围：{year}年内提议（立项）的事项；统计截止日 {as_of}（年末与今天较早者），按截止日当天已发生的环节评估。",
+        "Scope: matters opened in {year}; figures as of {as_of} (the year's end or today, whichever is earlier), counting what had happened by then.",
+    ),
+    "overdue_rule": (
+        "逾期标准：决议后{res}天内未公开决议，或实施完成后{result}天内未公开实施结果。",
+        "Overdue: resolution not posted within {res} days, or results not posted within {result} days of completion.",
+    ),
+    "privacy": (
+        "本报告不含个人信息：涉及个人信息的事项不显示标题，身份证号和手机号一律屏蔽。",
+        "No personal data: titles of matters holding personal data are withheld; ID and phone numbers are masked.",
+    ),
+    "no_matters": ("该范围内没有事项。", "No matters in this scope."),
+    "personal_title": (
+        "{category}事项（含个人信息，标题不予显示）",
+        "{category} matter (holds personal data; title withheld)",
+    ),
+}
+
+
+def pick(pair: tuple[str, str], lang: str) -> str:
+    """The English or Chinese half of a (zh, en) pair."""
+    return pair[1] if lang == "en" else pair[0]
+
+
+def category_name(category: str, lang: str = "zh") -> str:
+    """A built-in category's name, or the id itself for one a county added."""
+    pair = CATEGORIES.get(category)
+    return pick(pair, lang) if pair else category
