@@ -1,0 +1,96 @@
+"""Notices saved beside the database, objections and replies, and roster changes, all from the keyboard."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tests.tui.helpers import fill, make_app, save, screen_text, settle
+from village_tui.domain.model import Meeting, Posting
+from village_tui.domain.steps import Step
+from village_tui.tui.screens.matter import MatterScreen
+from village_tui.tui.screens.message import MessageScreen
+
+
+def seed_resolved(service) -> str:
+    mid = service.open_matter(
+        title="村西主路硬化", category="road", source="cadres", planned_fen=1_000_000
+    )
+
+    def m(d, e, p, basis=""):
+        return Meeting(
+            held_on=date(2024, 3, d), expected=e, present=p, votes_for=p, expected_basis=basis
+        )  # noqa: E731
+
+    service.record_step(mid, Step.PROPOSAL, m(1, 5, 5))
+    service.record_step(mid, Step.JOINT_MEETING, m(2, 7, 7, "committee_members"))
+    service.record_step(
+        mid,
+        Step.PARTY_ASSEMBLY,
+        Meeting(
+            held_on=date(2024, 3, 5),
+            expected=30,
+            present=25,
+            votes_for=24,
+            plan_sent_on=date(2024, 3, 1),
+        ),
+    )
+    service.record_step(mid, Step.RESOLUTION, m(8, 45, 40, "rep_assembly_members"))
+    return mid
+
+
+async def test_notice_is_saved_beside_the_database(village_service, db_path):
+    seed_resolved(village_service)
+    app = make_app(village_service, db_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("g")
+        await settle(pilot)
+        assert isinstance(app.screen, MessageScreen)
+        text = screen_text(app)
+    files = sorted(p.name for p in db_path.parent.iterdir() if p.suffix in (".txt", ".html"))
+    assert len(files) == 2 and all("决议公示" in f for f in files)
+    assert "公示已保存" in text and "决议公示.txt" in text
+    assert "赞成40人" in (db_path.parent / files[1]).read_text(encoding="utf-8-sig")
+
+
+async def test_objection_and_reply(village_service, db_path):
+    mid = seed_resolved(village_service)
+    village_service.record_step(
+        mid,
+        Step.RESOLUTION_DISCLOSURE,
+        Posting(posted_on=date(2024, 4, 20), until=date(2024, 4, 27)),
+    )
+    app = make_app(village_service, db_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("o")
+        await settle(pilot)
+        await fill(pilot, "received_on", "2024-04-22")
+        await fill(pilot, "content", "路线占用耕地")
+        await save(pilot)
+        assert isinstance(app.screen, MatterScreen)
+        await pilot.press("y")
+        await settle(pilot)
+        await fill(pilot, "reply", "已调整路线")
+        await save(pilot)
+        assert isinstance(app.screen, MatterScreen)
+    (o,) = village_service.state(mid).objections
+    assert (o.content, o.reply, o.replied_on) == ("路线占用耕地", "已调整路线", date(2024, 5, 1))
+
+
+async def test_roster_change_is_recorded_with_reason(village_service, db_path):
+    app = make_app(village_service, db_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("r")
+        await settle(pilot)
+        await fill(pilot, "party_members_voting", "31")
+        await save(pilot)
+        assert "变更原因" in screen_text(app)  # the reason is required
+        await fill(pilot, "reason", "新发展党员1名转正")
+        await save(pilot)
+    assert village_service.village().roster.party_members_voting == 31

@@ -1,0 +1,117 @@
+"""公示: masked personal data, the resolution's figures and period, plain text and self-contained HTML."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.tui.helpers import VILLAGE
+from village_tui.domain.model import (
+    Completion,
+    Matter,
+    MatterState,
+    Meeting,
+    Posting,
+    ProgressEntry,
+)
+from village_tui.domain.steps import Step
+from village_tui.notices import (
+    build_notice,
+    mask_id,
+    mask_personal,
+    mask_phone,
+    notice_html,
+    notice_text,
+)
+from village_tui.notices.files import write_notices
+
+
+def test_masks():
+    assert mask_id("410621199001011234") == "4106**********1234"
+    assert mask_phone("13812345678") == "138****5678"
+    text = "张三 410621199001011234 电话13812345678；李四 41062119900101123X 138-1234-5678"
+    masked = mask_personal(text)
+    assert "4106**********1234" in masked and "4106**********123X" in masked
+    assert "138****5678" in masked
+    assert "199001011234" not in masked and "12345678" not in masked.replace("*", "")
+
+
+def test_ordinary_numbers_are_not_masked():
+    assert (
+        mask_personal("补助金额 1200 元，共 35 户，2024-03-01")
+        == "补助金额 1200 元，共 35 户，2024-03-01"
+    )
+
+
+def _state() -> MatterState:
+    m = Matter(
+        id="m1",
+        title="2024年低保评议",
+        category="dibao",
+        source="cadres",
+        description="拟纳入：王某 410621199001011234，电话 13812345678",
+        personal_data=True,
+    )
+    return MatterState(
+        matter=m,
+        steps={
+            Step.RESOLUTION: Meeting(
+                held_on=date(2024, 3, 8),
+                expected=45,
+                present=40,
+                votes_for=38,
+                votes_against=1,
+                votes_abstain=1,
+                content="同意王某纳入低保",
+            ),
+            Step.RESOLUTION_DISCLOSURE: Posting(
+                posted_on=date(2024, 3, 9), until=date(2024, 3, 16), places=("村务公开栏", "微信群")
+            ),
+        },
+        progress=[ProgressEntry(id="p", on=date(2024, 4, 1), spent_fen=123450)],
+        completion=Completion(completed_on=date(2024, 4, 10), summary="已发放"),
+    )
+
+
+def test_resolution_notice_text():
+    text = notice_text(
+        build_notice(VILLAGE, _state(), Step.RESOLUTION_DISCLOSURE, date(2024, 3, 9))
+    )
+    assert "示例新华村关于“2024年低保评议”决议的公示" in text
+    assert "赞成38人，反对1人，弃权1人" in text
+    assert "2024-03-09至2024-03-16（7天）" in text
+    assert "村务公开栏、微信群" in text
+    assert "善堂镇人民政府" in text  # where to object
+    assert "4106**********1234" in text and "138****5678" in text
+    assert "410621199001011234" not in text
+
+
+def test_result_notice_and_english():
+    n = build_notice(VILLAGE, _state(), Step.RESULT_DISCLOSURE, date(2024, 4, 11), lang="en")
+    text = notice_text(n)
+    assert "1,234.50 yuan" in text and "2024-04-10" in text
+    assert "from ________ to ________" in text  # step 6 not posted yet: blanks to fill in by hand
+
+
+def test_html_is_self_contained_a4():
+    html = notice_html(
+        build_notice(VILLAGE, _state(), Step.RESOLUTION_DISCLOSURE, date(2024, 3, 9))
+    )
+    assert "size: A4" in html and 'charset="utf-8"' in html
+    assert "http://" not in html and "https://" not in html and "<script" not in html
+    assert "410621199001011234" not in html
+
+
+def test_no_notice_for_a_meeting_step():
+    with pytest.raises(ValueError):
+        build_notice(VILLAGE, _state(), Step.RESOLUTION, date(2024, 3, 9))
+
+
+def test_write_notices_beside_the_database(tmp_path):
+    txt, html = write_notices(
+        tmp_path, VILLAGE, _state(), Step.RESOLUTION_DISCLOSURE, date(2024, 3, 9)
+    )
+    assert txt.parent == tmp_path and txt.suffix == ".txt" and html.suffix == ".html"
+    assert "决议公示" in txt.name
+    assert "赞成38人" in txt.read_text(encoding="utf-8-sig")

@@ -1,0 +1,63 @@
+"""The terminal app's commands: `village-tui` alone opens it; `village-tui demo` opens a fresh sample village."""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+from pathlib import Path
+
+from . import output
+from .common import actor, is_file_target, open_db, target
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "demo",
+        help="打开一份全新的示例村（虚构数据）试用界面",
+        description="把示例村载入一个新的临时数据库并打开终端界面；不影响您自己的数据库。",
+    )
+    p.add_argument("--village", metavar="CODE", help="示例村的区划代码（默认第一个）")
+    p.set_defaults(func=run_demo)
+
+
+def _run(engine, args: argparse.Namespace, db_path) -> int:
+    from ..store.services import VillageService
+    from ..tui.app import VillageApp
+
+    service = VillageService(engine, actor=actor(args))
+    has_village = service.village_code() is not None
+    VillageApp(service, lang=output.lang(), db_path=db_path, has_village=has_village).run()
+    return 0
+
+
+def run_app(args: argparse.Namespace) -> int:
+    """Open the app on --db / VILLAGE_TUI_DB / the default database."""
+    t = target(args)
+    engine = open_db(args)
+    return _run(engine, args, Path(t).expanduser() if is_file_target(t) else None)
+
+
+def demo_path() -> Path:
+    """A new, empty database file for the demo (in the temp folder, never the clerk's own)."""
+    folder = Path(tempfile.mkdtemp(prefix="village-tui-demo-"))
+    return folder / "demo.db"
+
+
+def run_demo(args: argparse.Namespace) -> int:
+    """Load the sample village into a fresh database and open the app on it."""
+    from ..sample import load_sample
+    from ..store.db import open_engine
+
+    path = demo_path()
+    engine = open_engine(path)
+    try:
+        village, count = load_sample(engine, getattr(args, "village", None))
+    except Exception as exc:  # noqa: BLE001 - SampleError carries its own message
+        if hasattr(exc, "message_zh"):
+            output.fail_with(exc)
+        raise
+    output.say(
+        f"示例村“{village.name}”（{count}项事项）已载入 {path}",
+        f"Sample village {village.name} ({count} matters) loaded into {path}",
+    )
+    return _run(engine, args, path)

@@ -1,0 +1,36 @@
+"""Saving a notice's .txt and .html beside the database."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+from ..domain.model import MatterState, Village
+from ..domain.steps import Step
+from .build import build_notice
+from .render import notice_html, notice_text
+
+_UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')  # not allowed in Windows file names
+
+
+def notice_stem(state: MatterState, step: Step, today: date) -> str:
+    """A file name (no suffix) that says which matter, which notice and when."""
+    kind = "决议公示" if step is Step.RESOLUTION_DISCLOSURE else "结果公示"
+    title = _UNSAFE.sub("_", state.matter.title).strip("._")[:30] or state.matter.id[:8]
+    return f"{today.isoformat()}-{title}-{kind}"
+
+
+def write_notices(
+    folder: Path, village: Village, state: MatterState, step: Step, today: date, lang: str = "zh"
+) -> tuple[Path, Path]:
+    """Write the notice as .txt and .html into `folder`; return both paths."""
+    notice = build_notice(village, state, step, today, lang)
+    folder.mkdir(parents=True, exist_ok=True)
+    stem = notice_stem(state, step, today)
+    txt = folder / f"{stem}.txt"
+    html = folder / f"{stem}.html"
+    # utf-8 with BOM so Windows Notepad of older versions shows the Chinese correctly.
+    txt.write_text(notice_text(notice), encoding="utf-8-sig")
+    html.write_text(notice_html(notice, lang), encoding="utf-8")
+    return txt, html

@@ -1,0 +1,63 @@
+"""A notice as plain text and as a self-contained printable A4 HTML page (no network, system fonts)."""
+
+from __future__ import annotations
+
+from html import escape
+
+from .build import Notice
+
+_CSS = """
+@page { size: A4; margin: 20mm 18mm; }
+body { font-family: "SimSun", "Songti SC", "Noto Serif CJK SC", "Source Han Serif SC",
+       "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", serif;
+       font-size: 14pt; line-height: 1.7; color: #000; margin: 0 auto; max-width: 174mm; }
+h1 { font-family: "SimHei", "Heiti SC", "Noto Sans CJK SC", "Microsoft YaHei", sans-serif;
+     font-size: 20pt; text-align: center; margin: 0 0 12pt; }
+table { border-collapse: collapse; width: 100%; margin: 8pt 0; }
+th, td { border: 1px solid #000; padding: 4pt 6pt; vertical-align: top; text-align: left; }
+th { width: 28%; font-weight: normal; background: #f2f2f2; }
+td { white-space: pre-wrap; }
+.sign { text-align: right; margin-top: 24pt; }
+@media print { th { background: none; } }
+"""
+
+
+def _display_width(s: str) -> int:
+    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in s)
+
+
+def notice_text(notice: Notice) -> str:
+    """The notice as plain text, one particular a line, for the loudspeaker or a WeChat group."""
+    width = max((_display_width(k) for k, _ in notice.rows), default=0)
+    lines = [notice.title, "", notice.intro, ""]
+    for key, value in notice.rows:
+        pad = " " * (width - _display_width(key))
+        first, *rest = value.splitlines() or [""]
+        lines.append(f"{key}{pad}：{first}")
+        lines += [" " * (width + 2) + more for more in rest]
+    lines += ["", notice.closing, "", notice.signed.rjust(30), notice.dated.rjust(30), ""]
+    return "\n".join(lines)
+
+
+def notice_html(notice: Notice, lang: str = "zh") -> str:
+    """The notice as one HTML page that prints on A4 without fetching anything."""
+    rows = "\n".join(f"<tr><th>{escape(k)}</th><td>{escape(v)}</td></tr>" for k, v in notice.rows)
+    html_lang = "en" if lang == "en" else "zh-CN"
+    return f"""<!DOCTYPE html>
+<html lang="{html_lang}">
+<head>
+<meta charset="utf-8">
+<title>{escape(notice.title)}</title>
+<style>{_CSS}</style>
+</head>
+<body>
+<h1>{escape(notice.title)}</h1>
+<p>{escape(notice.intro)}</p>
+<table>
+{rows}
+</table>
+<p>{escape(notice.closing)}</p>
+<p class="sign">{escape(notice.signed)}<br>{escape(notice.dated)}</p>
+</body>
+</html>
+"""

@@ -1,0 +1,135 @@
+"""The clerk's terminal app: set-up on first run, then the dashboard; every screen reached by keyboard."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from functools import partial
+from pathlib import Path
+
+from textual import work
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.message import Message
+from textual.screen import Screen
+
+from ..i18n.tui import tr
+from .screens.base import error_text, localize_bindings
+from .screens.dashboard import DashboardScreen
+
+
+class VillageApp(App[None]):
+    """四议两公开台账 for one village database."""
+
+    # The dashboard's sheet too: as the default screen its own CSS_PATH is not loaded.
+    CSS_PATH = ["app.tcss", "screens/dashboard.tcss"]
+    BINDINGS = [
+        Binding("f1", "help", "key.help"),
+        Binding("ctrl+q", "quit", "key.quit", priority=True, show=False),
+    ]
+
+    class VillageChecked(Message):
+        """Whether the database already belongs to a village (and the profiles to offer if not)."""
+
+        def __init__(
+            self, has_village: bool, profiles: list[tuple[str, str]], error: str = ""
+        ) -> None:
+            super().__init__()
+            self.has_village, self.profiles, self.error = has_village, profiles, error
+
+    def __init__(
+        self,
+        service,
+        *,
+        lang: str = "zh",
+        db_path: str | Path | None = None,
+        today: date | None = None,
+        has_village: bool | None = None,
+    ) -> None:
+        self.lang = lang
+        super().__init__()
+        self.service = service
+        self.db_path = Path(db_path) if db_path else None
+        if today is not None:  # a fixed clock for tests and snapshots
+            service.today = lambda: today
+        # The CLI looks before the event loop starts, which saves a worker round trip at start-up.
+        self.has_village = has_village
+        self.title = tr("app.title", lang)
+        localize_bindings(self, lang)
+
+    def get_default_screen(self) -> Screen:
+        # Straight to the dashboard when the village is known: one screen fewer to build at start-up.
+        return DashboardScreen() if self.has_village else super().get_default_screen()
+
+    def on_mount(self) -> None:
+        if not self.has_village:
+            self.check_village()
+
+    @work(thread=True, exclusive=True, group="boot")
+    def check_village(self) -> None:
+        try:
+            if self.service.village_code() is not None:
+                self.post_message(self.VillageChecked(True, []))
+                return
+            from ..profiles import available_profiles, load_profile
+
+            profiles = []
+            for pid in available_profiles():
+                p = load_profile(pid)
+                profiles.append((p.name_en if self.lang == "en" else p.name_zh, pid))
+        except Exception as exc:  # noqa: BLE001
+            self.post_message(self.VillageChecked(False, [], error_text(exc, self.lang)))
+            return
+        self.post_message(self.VillageChecked(False, profiles))
+
+    def on_village_app_village_checked(self, message: VillageChecked) -> None:
+        if message.error:
+            self.notify(message.error, severity="error", timeout=30)
+            return
+        if message.has_village:
+            self.show_dashboard()
+            return
+        from .screens.setup import SetupScreen
+
+        def done(village) -> None:
+            if village:
+                self.notify(tr("setup.done", self.lang, name=village.name))
+                self.show_dashboard()
+
+        self.push_screen(SetupScreen(message.profiles), done)
+
+    def show_dashboard(self) -> None:
+        self.push_screen(DashboardScreen())
+
+    def on_dashboard_screen_matter_chosen(self, message: DashboardScreen.MatterChosen) -> None:
+        from .screens.matter import MatterScreen
+
+        dashboard = self.screen
+
+        def back(changed) -> None:
+            if changed and isinstance(dashboard, DashboardScreen):
+                dashboard.load()
+
+        self.push_screen(MatterScreen(message.matter_id), back)
+
+    def action_help(self) -> None:
+        from .screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def notice_folder(self) -> Path:
+        """Where notices are saved: beside the database (the working folder for in-memory ones)."""
+        return self.db_path.parent if self.db_path else Path.cwd()
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        # Every key of the current screen is also a command in the palette (Ctrl+P).
+        seen = set()
+        for node in (screen, self):
+            for key, bindings in node._bindings.key_to_bindings.items():
+                for b in bindings:
+                    if not b.description or b.description in seen or b.action in ("quit",):
+                        continue
+                    seen.add(b.description)
+                    yield SystemCommand(b.description, f"{key}", partial(node.run_action, b.action))
+        yield from super().get_system_commands(screen)

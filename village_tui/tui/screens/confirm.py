@@ -1,0 +1,53 @@
+"""Confirming warnings before a save; the confirmation is recorded with the step."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Footer, Static
+
+from ...domain.findings import Finding
+from ..widgets.findings_view import finding_text
+from .base import Localized
+
+
+class ConfirmWarnings(Localized, ModalScreen[bool]):
+    """Lists the warnings; Y saves with them acknowledged, N or Esc goes back to the form."""
+
+    CSS_PATH = "confirm.tcss"
+    BINDINGS = [
+        Binding("y", "answer(True)", "key.confirm"),
+        Binding("n,escape", "answer(False)", "key.cancel"),
+    ]
+
+    def __init__(self, findings: Sequence[Finding]) -> None:
+        super().__init__()
+        self._localize()
+        self.findings = list(findings)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="confirm-box"):
+            yield Static(self.t("confirm.title"), id="confirm-title")
+            with VerticalScroll(id="confirm-list"):
+                body = Text()
+                for i, f in enumerate(self.findings):
+                    if i:
+                        body.append("\n")
+                    body.append_text(finding_text(f, self.lang))
+                yield Static(body)
+            yield Static(self.t("confirm.text"), id="confirm-text")
+            with Horizontal(id="confirm-buttons"):
+                yield Button(f"{self.t('confirm.yes')} (Y)", variant="warning", id="yes")
+                yield Button(f"{self.t('confirm.no')} (N)", id="no")
+        yield Footer()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)

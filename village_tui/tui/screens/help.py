@@ -1,0 +1,32 @@
+"""The six steps in plain Chinese, and the keys."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Static
+
+from ...i18n.tui import HELP_EN, HELP_ZH
+from .base import Localized
+
+
+class HelpScreen(Localized, ModalScreen[None]):
+    """Help text; Esc or F1 closes it."""
+
+    CSS_PATH = "help.tcss"
+    BINDINGS = [Binding("escape,f1,q", "app.pop_screen", "key.close")]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._localize()
+
+    def compose(self) -> ComposeResult:
+        yield Static(self.t("help.title"), id="help-title")
+        with VerticalScroll(id="help-body"):
+            yield Static(HELP_EN if self.lang == "en" else HELP_ZH)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#help-body").focus()

@@ -1,0 +1,261 @@
+"""One matter: the timeline of its steps with figures and findings, and every action on it."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from ...domain.steps import ORDER, Step
+from ...i18n.tui import category_name, choice, step_name
+from ..parse import format_fen
+from ..widgets.findings_view import finding_text
+from ..widgets.timeline import Timeline
+from .base import Localized, Refused, Saved, ServiceWorker, error_text
+
+
+class MatterScreen(Localized, ServiceWorker, Screen[None]):
+    """The matter view."""
+
+    CSS_PATH = "matter.tcss"
+    BINDINGS = [
+        Binding("escape", "back", "key.back"),
+        Binding("x", "record_next", "key.next"),
+        Binding("p", "progress", "key.progress"),
+        Binding("d", "complete", "key.complete"),
+        Binding("o", "objection", "key.objection"),
+        Binding("y", "reply", "key.reply"),
+        Binding("h", "history", "key.history"),
+        Binding("g", "notice", "key.notice"),
+    ]
+
+    class MatterLoaded(Message):
+        def __init__(self, village, state, findings, error: str = "") -> None:
+            super().__init__()
+            self.village, self.state, self.findings, self.error = village, state, findings, error
+
+    def __init__(self, matter_id: str) -> None:
+        super().__init__()
+        self._localize()
+        self.matter_id = matter_id
+        self.village = None
+        self.state = None
+        self.findings: list = []
+        self.changed = False
+        self._to_next = False
+
+    def compose(self) -> ComposeResult:
+        yield Static(self.t("matter.loading"), id="matter-title")
+        yield Static("", id="matter-info")
+        yield Timeline(id="matter-timeline")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(Timeline).focus()
+        self.load()
+
+    @work(thread=True, exclusive=True, group="load")
+    def load(self) -> None:
+        svc = self.service
+        try:
+            village = svc.village()
+            state = svc.state(self.matter_id)
+            findings = svc.findings(state)
+        except Exception as exc:  # noqa: BLE001
+            self.post_message(self.MatterLoaded(None, None, [], error_text(exc, self.lang)))
+            return
+        self.post_message(self.MatterLoaded(village, state, findings))
+
+    def on_matter_screen_matter_loaded(self, message: MatterLoaded) -> None:
+        if message.error:
+            self.query_one("#matter-info", Static).update(Text(message.error, style="red"))
+            return
+        self.village, self.state, self.findings = message.village, message.state, message.findings
+        m = self.state.matter
+        self.query_one("#matter-title", Static).update(Text(m.title, style="bold"))
+        info = Text(
+            f"{category_name(m.category, self.lang)} · {choice('src', m.source, self.lang)} · "
+            + self.t(
+                "matter.money",
+                planned=format_fen(m.planned_fen),
+                spent=format_fen(self.state.spent_fen),
+            )
+            + " · "
+            + self.t("matter.review", state=self.t(f"review.{self.state.review_state}")),
+            style="dim",
+        )
+        if self.state.review_state == "returned" and self.state.review_comment:
+            info.append(
+                "\n" + self.t("dash.returned", comment=self.state.review_comment), style="red"
+            )
+        for f in self.findings:
+            if f.step is None:
+                info.append("\n")
+                info.append_text(finding_text(f, self.lang))
+        self.query_one("#matter-info", Static).update(info)
+        timeline = self.query_one(Timeline)
+        timeline.show(
+            self.state, self.findings, self.service.today(), self.lang, to_next=self._to_next
+        )
+        self._to_next = False
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        """Keys that do nothing for this matter right now are left out of the footer."""
+        st = self.state
+        if st is None:
+            return action in ("back",)
+        if action in ("progress", "complete"):
+            return Step.IMPLEMENTATION in st.steps and (
+                action == "progress" or st.completion is None
+            )
+        if action == "objection":
+            return any(s.is_posting for s in st.steps)
+        if action == "reply":
+            return any(o.replied_on is None for o in st.objections)
+        if action == "notice":
+            return Step.RESOLUTION in st.steps
+        if action == "record_next":
+            return st.next_step is not None
+        return True
+
+    # --- recording and correcting -------------------------------------------------
+
+    def on_option_list_option_selected(self, event) -> None:
+        step = Step(event.option.id)
+        if self.state is None:
+            return
+        if step in self.state.steps:
+            self._open_form(step, correcting=True)
+        elif step is self.state.next_step:
+            self._open_form(step, correcting=False)
+        else:
+            nxt = self.state.next_step
+            self.notify(
+                self.t("matter.not_yet", step=step_name(nxt, self.lang)) if nxt else "",
+                severity="warning",
+            )
+
+    def action_record_next(self) -> None:
+        if self.state is None:
+            return
+        nxt = self.state.next_step
+        if nxt is None:
+            self.notify(self.t("matter.next_missing"), severity="warning")
+            return
+        self._open_form(nxt, correcting=False)
+
+    def _open_form(self, step: Step, correcting: bool) -> None:
+        from .implementation_form import ImplementationFormScreen
+        from .meeting_form import MeetingFormScreen
+        from .posting_form import PostingFormScreen
+
+        if step.is_meeting:
+            form = MeetingFormScreen
+        elif step.is_posting:
+            form = PostingFormScreen
+        else:
+            form = ImplementationFormScreen
+        self.app.push_screen(form(self.state, step, self.village, correcting), self._after)
+
+    def _after(self, result) -> None:
+        if result:
+            self.changed = True
+            self._to_next = True
+            self.notify(self.t("form.saved"))
+            self.load()
+
+    # --- implementation and objections ---------------------------------------------
+
+    def action_progress(self) -> None:
+        from .progress_form import ProgressFormScreen
+
+        if self._started():
+            self.app.push_screen(ProgressFormScreen(self.state), self._after)
+
+    def action_complete(self) -> None:
+        from .completion_form import CompletionFormScreen
+
+        if self._started():
+            self.app.push_screen(CompletionFormScreen(self.state), self._after)
+
+    def _started(self) -> bool:
+        if self.state is None:
+            return False
+        if Step.IMPLEMENTATION not in self.state.steps:
+            self.notify(self.t("matter.not_started"), severity="warning")
+            return False
+        return True
+
+    def action_objection(self) -> None:
+        from .objection_form import ObjectionFormScreen
+
+        if self.state is None:
+            return
+        posted = [s for s in ORDER if s.is_posting and s in self.state.steps]
+        if not posted:
+            self.notify(self.t("matter.no_posting"), severity="warning")
+            return
+        chosen = self.query_one(Timeline).selected_step
+        default = chosen if chosen in posted else posted[-1]
+        self.app.push_screen(ObjectionFormScreen(self.state, posted, default), self._after)
+
+    def action_reply(self) -> None:
+        from .reply_form import ReplyFormScreen
+
+        if self.state is None:
+            return
+        if not any(o.replied_on is None for o in self.state.objections):
+            self.notify(self.t("matter.no_objection"), severity="warning")
+            return
+        self.app.push_screen(ReplyFormScreen(self.state), self._after)
+
+    def action_history(self) -> None:
+        from .history import HistoryScreen
+
+        if self.state is not None:
+            self.app.push_screen(HistoryScreen(self.matter_id, self.state.matter.title))
+
+    # --- notices -------------------------------------------------------------------
+
+    def action_notice(self) -> None:
+        if self.state is None:
+            return
+        st = self.state
+        chosen = self.query_one(Timeline).selected_step
+        if chosen is Step.RESULT_DISCLOSURE or (
+            chosen is not Step.RESOLUTION_DISCLOSURE and st.completion
+        ):
+            step = Step.RESULT_DISCLOSURE
+        else:
+            step = Step.RESOLUTION_DISCLOSURE
+        if (step is Step.RESULT_DISCLOSURE and not st.completion) or (
+            step is Step.RESOLUTION_DISCLOSURE and Step.RESOLUTION not in st.steps
+        ):
+            self.notify(self.t("matter.notice_none"), severity="warning")
+            return
+        folder = self.app.notice_folder()  # type: ignore[attr-defined]
+        village, today, lang = self.village, self.service.today(), self.lang
+
+        def write():
+            from ...notices.files import write_notices
+
+            return write_notices(folder, village, st, step, today, lang)
+
+        self.call_service(write)
+
+    def on_saved(self, message: Saved) -> None:
+        from .message import MessageScreen
+
+        txt, html = message.result
+        self.app.push_screen(MessageScreen(self.t("matter.notice_saved"), f"{txt}\n{html}"))
+
+    def on_refused(self, message: Refused) -> None:
+        self.notify(error_text(message.error, self.lang), severity="error")
+
+    def action_back(self) -> None:
+        self.dismiss(self.changed)

@@ -1,0 +1,29 @@
+"""A message the clerk needs to read in full (a saved notice's paths), closed with Enter or Esc."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Static
+
+from .base import Localized
+
+
+class MessageScreen(Localized, ModalScreen[None]):
+    """A heading and a body of text in a box."""
+
+    CSS_PATH = "message.tcss"
+    BINDINGS = [Binding("escape,enter", "app.pop_screen", "key.close")]
+
+    def __init__(self, heading: str, body: str) -> None:
+        super().__init__()
+        self._localize()
+        self.heading, self.body = heading, body
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="message-box"):
+            yield Static(self.heading, id="message-heading")
+            yield Static(self.body, id="message-body")
+        yield Footer()

@@ -1,0 +1,127 @@
+"""The base of the step forms: findings previewed while typing, blocked saves explained, warnings confirmed."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual import work
+from textual.app import ComposeResult
+from textual.message import Message
+from textual.timer import Timer
+
+from ...domain.findings import Finding
+from ...domain.model import MatterState, StepRecord, Village
+from ...domain.steps import Step
+from ...domain.validate import validate_record
+from ...i18n.tui import step_name
+from ..widgets.findings_view import FindingsView
+from .base import Refused
+from .confirm import ConfirmWarnings
+from .form import FormScreen
+
+PREVIEW_DELAY = 0.25  # seconds of quiet typing before the rules are checked
+
+
+class StepForm(FormScreen):
+    """Record a step, or correct it (then a reason is required)."""
+
+    class PreviewReady(Message):
+        """The rules have been checked against what the form holds."""
+
+        def __init__(self, findings: Sequence[Finding] | None, error: str = "") -> None:
+            super().__init__()
+            self.findings = list(findings or [])
+            self.error = error
+
+    def __init__(self, state: MatterState, step: Step, village: Village, correcting: bool) -> None:
+        self.state = state
+        self.step = step
+        self.village = village
+        self.correcting = correcting
+        self.record: StepRecord | None = state.steps.get(step) if correcting else None
+        self.acknowledged: set[str] = set(state.acknowledged.get(step, ())) if correcting else set()
+        self._timer: Timer | None = None
+        super().__init__()
+
+    def heading(self) -> str:
+        key = "form.correcting" if self.correcting else "form.recording"
+        return f"{self.t(key, step=step_name(self.step, self.lang))} · {self.state.matter.title}"
+
+    def step_fields(self) -> ComposeResult:
+        raise NotImplementedError
+
+    def build(self) -> StepRecord:
+        raise NotImplementedError
+
+    def fields(self) -> ComposeResult:
+        yield from self.step_fields()
+        if self.correcting:
+            yield self.text_field("reason", "form.reason")
+
+    def below(self) -> ComposeResult:
+        yield FindingsView(id="preview")
+
+    def read(self) -> StepRecord:
+        record = self.build()
+        validate_record(self.step, record, self.service.today(), roster=self.village.roster)
+        if self.correcting:
+            self.required("reason")
+        return record
+
+    # --- preview -------------------------------------------------------------------
+
+    def value_changed(self, value: StepRecord) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(PREVIEW_DELAY, lambda: self.run_preview(value))
+
+    @work(thread=True, exclusive=True, group="preview")
+    def run_preview(self, record: StepRecord) -> None:
+        try:
+            found = self.service.preview(self.state.matter.id, self.step, record)
+        except Exception as exc:  # noqa: BLE001 - shown under the form
+            self.post_message(self.PreviewReady(None, getattr(exc, "message_zh", str(exc))))
+            return
+        self.post_message(self.PreviewReady(found))
+
+    def on_step_form_preview_ready(self, message: PreviewReady) -> None:
+        view = self.query_one("#preview", FindingsView)
+        if message.error:
+            view.say(message.error, "red")
+            return
+        view.show(
+            self.t("form.findings"), message.findings, self.lang, ok=self.t("form.no_findings")
+        )
+
+    # --- saving --------------------------------------------------------------------
+
+    def submit(self, value: StepRecord):
+        s, mid = self.service, self.state.matter.id
+        acks = sorted(self.acknowledged)
+        if self.correcting:
+            return s.correct_step(mid, self.step, value, self.raw("reason"), acks) or True
+        return s.record_step(mid, self.step, value, acks) or True
+
+    def on_refused(self, message: Refused) -> None:
+        from ...store.services import Blocked, NeedsConfirmation
+
+        err = message.error
+        if isinstance(err, Blocked):
+            view = self.query_one("#preview", FindingsView)
+            view.show(self.t("form.blocked"), err.findings, self.lang)
+            self._mark(None, err.message(self.lang))
+            self.notify(err.message(self.lang), severity="error", timeout=8)
+        elif isinstance(err, NeedsConfirmation):
+            self.app.push_screen(ConfirmWarnings(err.findings), self._confirmed(err.findings))
+        else:
+            super().on_refused(message)
+
+    def _confirmed(self, findings: Sequence[Finding]):
+        def done(yes: bool | None) -> None:
+            if yes:
+                self.acknowledged |= {f.rule_id for f in findings}
+                self.action_save()
+            else:
+                self._mark(None, "")
+
+        return done

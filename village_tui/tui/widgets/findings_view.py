@@ -1,0 +1,42 @@
+"""Findings as the clerk reads them: a mark, the message, and the rule and its source."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.text import Text
+from textual.widgets import Static
+
+from ...domain.findings import Finding
+
+
+def finding_text(f: Finding, lang: str, *, indent: str = "") -> Text:
+    """One finding: ✗ for blocking, ! for a warning; the citation dimmed after the message."""
+    mark, style = ("✗", "bold red") if f.blocking else ("!", "bold yellow")
+    text = Text(indent)
+    text.append(f"{mark} ", style=style)
+    text.append(f.message(lang))
+    text.append(f"  〔{f.rule_id}；{f.citation(lang)}〕", style="dim")
+    return text
+
+
+class FindingsView(Static):
+    """A short list of findings with a heading; empty text when there is nothing to say."""
+
+    DEFAULT_CSS = """
+    FindingsView { height: auto; max-height: 6; padding: 0 1; overflow-y: auto; }
+    """
+
+    def show(self, heading: str, findings: Sequence[Finding], lang: str, ok: str = "") -> None:
+        if not findings:
+            self.update(Text(ok, style="green") if ok else "")
+            return
+        body = Text(heading + "\n", style="bold")
+        for i, f in enumerate(findings):
+            if i:
+                body.append("\n")
+            body.append_text(finding_text(f, lang))
+        self.update(body)
+
+    def say(self, message: str, style: str = "") -> None:
+        self.update(Text(message, style=style))

@@ -1,0 +1,166 @@
+"""The matter view's timeline: each step done, current or to come, with its figures and findings."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from rich.text import Text
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from ...domain.days import days_left, days_posted
+from ...domain.findings import Finding
+from ...domain.model import Implementation, MatterState, Meeting, Posting
+from ...domain.steps import ORDER, Step
+from ...i18n.tui import choice, step_name, tr
+from ..parse import format_fen
+from .findings_view import finding_text
+
+# A guide line rather than spaces: it ties a step's details to it, and leading
+# spaces are squeezed away in SVG screenshots.
+INDENT = "│ "
+
+
+def _meeting_lines(m: Meeting, lang: str) -> list[Text]:
+    out = []
+    if m.merged_with_proposal and not m.expected:
+        return [Text(INDENT + tr("matter.merged", lang), style="dim")]
+    basis = tr(f"roster.{m.expected_basis}", lang) if m.expected_basis else tr("basis.manual", lang)
+    line = tr("matter.attendance", lang, expected=m.expected, basis=basis, present=m.present)
+    if m.votes_for is not None:
+        votes = tr(
+            "matter.votes", lang, f=m.votes_for, a=m.votes_against or 0, b=m.votes_abstain or 0
+        )
+        line += " · " + votes
+    out.append(Text(INDENT + line))
+    extra = [choice("form", m.form, lang), choice("vote", m.vote_method, lang)]
+    if m.merged_with_proposal:
+        extra.append(tr("matter.merged", lang))
+    if m.place:
+        extra.insert(0, m.place)
+    out.append(Text(INDENT + " · ".join(extra), style="dim"))
+    if m.content:
+        out.append(Text(INDENT + m.content))
+    if m.officials:
+        people = "、".join(f"{o.name}({o.post})" if o.post else o.name for o in m.officials)
+        out.append(Text(f"{INDENT}{tr('f.officials', lang)}：{people}", style="dim"))
+    return out
+
+
+def _posting_lines(
+    p: Posting, state: MatterState, step: Step, today: date, lang: str
+) -> list[Text]:
+    days = days_posted(p.posted_on, p.until)
+    line = tr("matter.period", lang, on=p.posted_on, until=p.until, days=days)
+    if p.posted_on <= today <= p.until:
+        line += " · " + tr("matter.days_left", lang, days=days_left(p.posted_on, p.until, today))
+    out = [Text(INDENT + line)]
+    if p.places:
+        out.append(Text(INDENT + "、".join(p.places), style="dim"))
+    if p.results:
+        out.append(Text(INDENT + p.results))
+    if p.supervisory_opinion:
+        out.append(Text(f"{INDENT}{tr('f.opinion', lang)}：{p.supervisory_opinion}", style="dim"))
+    for o in state.objections:
+        if o.step != step.value:
+            continue
+        out.append(Text(INDENT + tr("matter.objection", lang, on=o.received_on, content=o.content)))
+        if o.replied_on:
+            out.append(Text(INDENT + tr("matter.reply", lang, on=o.replied_on, reply=o.reply)))
+        else:
+            out.append(Text(INDENT + tr("matter.unanswered", lang), style="yellow"))
+    return out
+
+
+def _implementation_lines(i: Implementation, state: MatterState, lang: str) -> list[Text]:
+    out = [Text(INDENT + tr("matter.started", lang, on=i.started_on, contractor=i.contractor))]
+    for p in state.progress:
+        line = tr(
+            "matter.progress_line",
+            lang,
+            on=p.on,
+            description=p.description,
+            spent=format_fen(p.spent_fen),
+        )
+        out.append(Text(INDENT + line, style="dim"))
+    money = tr(
+        "matter.money",
+        lang,
+        planned=format_fen(state.matter.planned_fen),
+        spent=format_fen(state.spent_fen),
+    )
+    out.append(Text(INDENT + money))
+    if state.completion:
+        c = state.completion
+        out.append(
+            Text(INDENT + tr("matter.completed", lang, on=c.completed_on, summary=c.summary))
+        )
+    return out
+
+
+def step_prompt(
+    state: MatterState, step: Step, findings: Sequence[Finding], today: date, lang: str
+) -> Text:
+    """One step of the timeline as a multi-line text."""
+    record = state.steps.get(step)
+    if record is not None:
+        mark, style = tr("matter.done", lang), "green"
+    elif step is state.next_step:
+        mark, style = tr("matter.current", lang), "bold"
+    else:
+        mark, style = tr("matter.todo", lang), "dim"
+    head = Text(f"{mark} ", style=style)
+    head.append(step_name(step, lang), style="bold" if record or style == "bold" else "dim")
+    if record is not None:
+        on = getattr(record, "held_on", None) or getattr(record, "posted_on", None)
+        on = on or getattr(record, "started_on", None)
+        head.append(f"  {on}", style="")
+    lines = [head]
+    if isinstance(record, Meeting):
+        lines += _meeting_lines(record, lang)
+    elif isinstance(record, Posting):
+        lines += _posting_lines(record, state, step, today, lang)
+    elif isinstance(record, Implementation):
+        lines += _implementation_lines(record, state, lang)
+    for f in findings:
+        if f.step is step:
+            lines.append(finding_text(f, lang, indent=INDENT))
+    acks = state.acknowledged.get(step)
+    if acks:
+        lines.append(
+            Text(INDENT + tr("matter.ack", lang, rules="、".join(sorted(acks))), style="dim")
+        )
+    for line in lines[1:]:
+        if line.plain.startswith(INDENT):
+            line.stylize("dim", 0, len(INDENT))
+    return Text("\n").join(lines)
+
+
+class Timeline(OptionList):
+    """The seven steps of a matter; the highlighted one is what Enter records or corrects."""
+
+    def show(
+        self,
+        state: MatterState,
+        findings: Sequence[Finding],
+        today: date,
+        lang: str,
+        to_next: bool = False,
+    ) -> None:
+        """Redraw; the highlight stays put unless `to_next` moves it to the step to record next."""
+        keep = None if to_next else self.highlighted
+        self.clear_options()
+        self.add_options(
+            Option(step_prompt(state, step, findings, today, lang), id=step.value) for step in ORDER
+        )
+        if keep is None:
+            nxt = state.next_step
+            keep = nxt.index if nxt else len(ORDER) - 1
+        self.highlighted = keep
+
+    @property
+    def selected_step(self) -> Step | None:
+        if self.highlighted is None:
+            return None
+        return ORDER[self.highlighted]
