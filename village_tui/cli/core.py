@@ -114,7 +114,10 @@ def cmd_init(args: argparse.Namespace) -> int:
         f"已设置：{village.name}（{args.code}），规则配置 {args.profile}，数据库 {target(args)}",
         f"Set up {village.name} ({args.code}), profile {args.profile}, database {target(args)}",
     )
-    output.say(f"本村签名密钥指纹：{fingerprint(key.public_key)}", f"Village key fingerprint: {fingerprint(key.public_key)}")
+    output.say(
+        f"本村签名密钥指纹：{fingerprint(key.public_key)}",
+        f"Village key fingerprint: {fingerprint(key.public_key)}",
+    )
     return 0
 
 

@@ -65,7 +65,9 @@ def unexpected(exc: BaseException) -> int:
         pass
     msg = f"{type(exc).__name__}: {exc}"
     print(
-        f"error: unexpected failure ({msg}); details in {path}" if _lang == "en" else f"错误：意外故障（{msg}），详情见 {path}",
+        f"error: unexpected failure ({msg}); details in {path}"
+        if _lang == "en"
+        else f"错误：意外故障（{msg}），详情见 {path}",
         file=sys.stderr,
     )
     return 1

@@ -12,7 +12,9 @@ GENESIS_HASH = "0" * 64
 
 def canonical_json(value: Any) -> str:
     """One text for one value: sorted keys, no spaces, UTF-8 characters as they are."""
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False)
+    return json.dumps(
+        value, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False
+    )
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,9 @@ OBJECTION_ANSWERED = "objection.answered"  # {"matter_id", "objection_id", "repl
 CORRECTION = "correction"
 
 # township review (its own ledger per village, signed by the township) ----------
-REVIEW_APPROVED = "review.approved"  # {"matter_id", "village_code", "comment", "reviewer", "township_code"}
+REVIEW_APPROVED = (
+    "review.approved"  # {"matter_id", "village_code", "comment", "reviewer", "township_code"}
+)
 REVIEW_RETURNED = "review.returned"  # same shape; the comment is required
 
 VILLAGE_TYPES = frozenset(
