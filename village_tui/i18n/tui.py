@@ -173,7 +173,7 @@ _PAIRS: dict[str, tuple[str, str]] = {
     "f.title": ("事项名称", "Title"),
     "f.category": ("类别", "Category"),
     "f.source": ("动议事由", "Source"),
-    "f.planned": ("计划金额(元)", "Planned (yuan)"),
+    "f.planned": ("计划(元)", "Plan (yuan)"),
     "f.personal_data": (
         "含个人信息（公示时遮盖证件号、电话）",
         "Holds personal data (masked in notices)",

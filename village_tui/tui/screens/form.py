@@ -94,6 +94,13 @@ class FormScreen(Localized, ServiceWorker, ModalScreen[Any]):
         # Quiet at first: what is missing is shown as a hint until the clerk starts typing.
         self.revalidate()
         self._touched = True
+        # The scroll container would take the focus first, and typed text would go
+        # nowhere: a clerk expects to type into the first field straight away.
+        body = self.query_one("#form-body")
+        body.can_focus = False
+        first = next((w for w in body.query("Input, Select, Checkbox") if w.focusable), None)
+        if first is not None:
+            first.focus()
 
     # --- building fields ---------------------------------------------------------
 
