@@ -116,3 +116,15 @@ async def test_first_run_shows_the_setup_form(service, db_path):
         and v.roster.party_members_voting == 30
         and v.township_code == "410621101"
     )
+
+
+async def test_a_new_form_takes_typing_at_once(village_service, db_path):
+    # Regression: the form's scroll container used to take the focus, so the
+    # first characters a clerk typed were lost.
+    app = make_app(village_service, db_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        await pilot.press(*"村北桥")
+        assert app.screen.query_one("#f-title").value == "村北桥"
