@@ -13,6 +13,7 @@ from sqlmodel import Session
 
 from ..domain.chain import GENESIS_HASH, Event, broken_link, canonical_json, seal
 from .apply import apply_event, applying, flush_batch
+from .apply_rows import Bulk
 from .tables import EventRow, LedgerHead
 
 
@@ -40,10 +41,14 @@ WRITE_EVERY = 10_000
 _PENDING_KEY = "village_tui.ledger.pending"
 
 
+_EVENT_COLUMNS = [c.name for c in EventRow.__table__.columns if c.name != "id"]
+
+
 @dataclass
 class _Pending:
     rows: list[dict[str, Any]] = field(default_factory=list)
     heads: dict[str, tuple[int, str]] = field(default_factory=dict)
+    insert: Bulk | None = None
 
 
 def head(session: Session, ledger: str) -> tuple[int, str]:
@@ -107,7 +112,9 @@ def storing(session: Session, events: Iterable[tuple[Event, Any]] = ()) -> Itera
 
 def _write(session: Session, pending: _Pending) -> None:
     if pending.rows:
-        session.execute(EventRow.__table__.insert(), pending.rows)
+        if pending.insert is None:
+            pending.insert = Bulk(session, EventRow.__table__.insert(), _EVENT_COLUMNS)
+        pending.insert.run(pending.rows)
         pending.rows = []
     for ledger, (seq, hash_) in pending.heads.items():
         tip = session.get(LedgerHead, ledger)

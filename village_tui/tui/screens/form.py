@@ -203,7 +203,7 @@ class FormScreen(Localized, ServiceWorker, ModalScreen[Any]):
         self._bad = field
         label = self._label(field)
         if label and message and not message.startswith(label):
-            message = f"{label}：{message}"
+            message = f"{label}: {message}" if self.lang == "en" else f"{label}：{message}"
         self._message = message
         if field:
             for row in self.query(f"#row-{field}"):
