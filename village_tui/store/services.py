@@ -18,7 +18,7 @@ from sqlmodel import select
 
 from ..domain import events as ev
 from ..domain.codes import check_village_code
-from ..domain.findings import Finding, InvalidRecord, Severity
+from ..domain.findings import Finding, InvalidRecord
 from ..domain.model import (
     Completion,
     Matter,
@@ -34,60 +34,18 @@ from ..domain.rules import evaluate, preview
 from ..domain.steps import Step
 from ..domain.validate import validate_matter, validate_record, validate_roster
 from .db import read_session, write_session
+from .errors import (  # noqa: F401  (re-exported: callers import them from here)
+    REOPEN_RULE,
+    Blocked,
+    NeedsConfirmation,
+    ServiceError,
+    reopen_finding,
+)
 from .ledger import append, utc_now, verify
 from .state import load_states, village_from_row
 from .tables import EventRow, MatterRow, ObjectionRow, SettingRow, VillageRow
 
 ROLE_VILLAGE = "village"
-REOPEN_RULE = "review.reopen"
-
-
-def reopen_finding(step: Step | None) -> Finding:
-    """The confirmation a clerk gives before changing a matter the township approved."""
-    return Finding(
-        rule_id=REOPEN_RULE,
-        severity=Severity.WARNING,
-        step=step,
-        message_zh="该事项已经乡镇审核通过；更正后将重新提交乡镇审核",
-        message_en="The township approved this matter; correcting it sends it back for review",
-        citation_zh="乡镇审核",
-        citation_en="Township review",
-    )
-
-
-class ServiceError(Exception):
-    """A refusal the person can act on, in Chinese and English."""
-
-    def __init__(self, message_zh: str, message_en: str) -> None:
-        super().__init__(message_en)
-        self.message_zh = message_zh
-        self.message_en = message_en
-
-    def message(self, lang: str = "zh") -> str:
-        return self.message_en if lang == "en" else self.message_zh
-
-
-class Blocked(ServiceError):
-    """Saving would leave the matter with blocking findings; nothing was saved."""
-
-    def __init__(self, findings: Sequence[Finding]) -> None:
-        self.findings = list(findings)
-        first = self.findings[0]
-        super().__init__(
-            f"不能保存：{first.message_zh}（{first.citation_zh}）",
-            f"Cannot save: {first.message_en} ({first.citation_en})",
-        )
-
-
-class NeedsConfirmation(ServiceError):
-    """Saving has warnings the person has not confirmed yet; nothing was saved."""
-
-    def __init__(self, findings: Sequence[Finding]) -> None:
-        self.findings = list(findings)
-        super().__init__(
-            f"有{len(self.findings)}项提醒需要确认后才能保存",
-            f"{len(self.findings)} warning(s) need confirming before saving",
-        )
 
 
 @dataclass(frozen=True)
@@ -473,8 +431,6 @@ class VillageService:
         whole_matter: bool,
     ) -> list[Finding]:
         village = self._require_village()
-        if state.review_state == "approved" and not whole_matter:
-            pass  # corrections are allowed on approved matters: they reopen the review
         validate_record(step, record, self.today())
         profile = self.profile(village.profile)
         found = preview(state, village, profile, step, record, self.today())
