@@ -66,6 +66,15 @@ def _is_new_file(args) -> bool:
     return "://" not in t and not Path(t).exists()
 
 
+def _role(engine) -> str | None:
+    from ..store.db import read_session
+    from ..store.tables import SettingRow
+
+    with read_session(engine) as s:
+        row = s.get(SettingRow, "role")
+        return row.value if row else None
+
+
 def cmd_export(args) -> int:
     from ..sync.export import export_bundles
 
@@ -88,7 +97,9 @@ def cmd_import(args) -> int:
     lang = output.lang()
     new = _is_new_file(args)
     engine = open_db(args)
-    if new:
+    # A database server's database exists before its first import, so "new"
+    # means "has no role yet" there; --role county then takes effect.
+    if new or _role(engine) is None:
         init_receiving(engine, args.role)
     files = bundle_files(args.paths)
     if not files:
