@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from json.encoder import c_make_encoder, encode_basestring
 from typing import Any
 
 from sqlmodel import Session
@@ -34,6 +35,28 @@ from ..domain.steps import Step
 from .apply_rows import BatchRows, Rows
 from .search import search_key
 from .tables import CompletionRow, MatterRow, ObjectionRow, ProgressRow, StepRow, VillageRow
+
+
+def _not_json(value: Any) -> Any:
+    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+
+
+# `chain.canonical_json` without building a new encoder on every call: the very
+# same C encoder with the very same settings (ensure_ascii off, sorted keys,
+# compact separators, no NaN), so the text is byte for byte the same. It skips
+# only the check for circular references, which data parsed from JSON cannot have.
+_ENCODE = (
+    c_make_encoder(None, _not_json, encode_basestring, None, ":", ",", True, False, False)
+    if c_make_encoder is not None
+    else None
+)
+
+
+def canonical_text(value: Any) -> str:
+    """`chain.canonical_json(value)` for parsed JSON data, faster."""
+    if _ENCODE is None or isinstance(value, str):
+        return canonical_json(value)
+    return "".join(_ENCODE(value, 0))
 
 
 class ApplyError(ValueError):
@@ -221,8 +244,8 @@ def _step_recorded(rows: Rows, e: Event, data: dict, corrected: bool) -> None:
         )
     row.on = on
     row.until = getattr(record, "until", None)
-    row.record = canonical_json(data["record"])
-    row.acknowledged = canonical_json(sorted(set(data.get("acknowledged") or [])))
+    row.record = canonical_text(data["record"])
+    row.acknowledged = canonical_text(sorted(set(data.get("acknowledged") or [])))
     row.version += 1
     row.seq, row.actor, row.recorded_at = e.seq, e.actor, e.recorded_at
     if step.index > matter.reached_index:

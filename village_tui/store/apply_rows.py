@@ -137,10 +137,26 @@ class Record:
         self.__dict__.update(values)
 
 
+class StoredRecord(Record):
+    """A record whose row is already in the database: changing it marks it for UPDATE.
+
+    Only rows read from the database, or written by an earlier flush of the
+    same batch, are of this kind; a new row is a plain `Record` until it is
+    inserted, so the usual case (rows born and finished in one flush) pays
+    nothing for the bookkeeping, and a flush looks only at rows that changed.
+    """
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        d = self.__dict__
+        d[name] = value
+        d["_dirty"][id(self)] = self
+
+
 class _Shape:
     """What a batch needs to know about one table."""
 
     def __init__(self, cls: type) -> None:
+        self.cls = cls
         self.table = table = cls.__table__
         auto = table.autoincrement_column
         self.columns = [c.name for c in table.columns if c is not auto]
@@ -157,8 +173,10 @@ class _Shape:
         where = and_(*(table.c[k] == bindparam("key_" + k) for k in self.key))
         self.update = table.update().where(where)
 
-    def record(self, row: Any) -> Record:
-        return Record({c: row[c] for c in self.columns})
+    def record(self, row: Any, dirty: dict[int, Any]) -> Record:
+        rec = StoredRecord({c: row[c] for c in self.columns})
+        rec.__dict__.update(_dirty=dirty, _cls=self.cls)
+        return rec
 
 
 class BatchRows(Rows):
@@ -168,19 +186,14 @@ class BatchRows(Rows):
         super().__init__(session)
         self.shapes = {cls: _Shape(cls) for cls in DERIVED}
         self.new: dict[type, list[Record]] = {cls: [] for cls in _INSERT_ORDER}
-        self.stored: list[tuple[type, Record, tuple]] = []  # (class, record, values when read)
+        self.dirty: dict[int, StoredRecord] = {}  # stored rows changed since the last flush
         self.bulks: dict[tuple[type, str], Bulk] = {}
-
-    def _keep(self, cls: type, rec: Record) -> Record:
-        shape = self.shapes[cls]
-        self.stored.append((cls, rec, shape.values(rec.__dict__)))
-        return rec
 
     def _select(self, cls: type, where) -> list[Record]:
         shape = self.shapes[cls]
         cols = [shape.table.c[c] for c in shape.columns]
         rows = self.session.execute(select(*cols).where(where)).mappings()
-        return [self._keep(cls, shape.record(r)) for r in rows]
+        return [shape.record(r, self.dirty) for r in rows]
 
     def _load(self, cls: type, key: str) -> Any:
         pk = self.shapes[cls].table.c[self.shapes[cls].key[0]]
@@ -215,23 +228,22 @@ class BatchRows(Rows):
 
     def flush(self) -> None:
         self.session.flush()  # ORM objects of the same transaction (the ledger head)
+        dirty = self.dirty
         for cls, recs in self.new.items():
             if recs:
                 self._bulk(cls, "insert").run([r.__dict__ for r in recs])
-                for r in recs:
-                    self._keep(cls, r)
+                for r in recs:  # in the database now: later changes are UPDATEs
+                    r.__dict__.update(_dirty=dirty, _cls=cls)
+                    r.__class__ = StoredRecord
                 recs.clear()
         changed: dict[type, list[dict[str, Any]]] = {}
-        kept = []
-        for cls, rec, before in self.stored:
-            shape = self.shapes[cls]
-            now = shape.values(rec.__dict__)
-            if now != before:
-                params = dict(zip(shape.changing, now, strict=True))
-                params.update({"key_" + k: rec.__dict__[k] for k in shape.key})
-                changed.setdefault(cls, []).append(params)
-            kept.append((cls, rec, now))
-        self.stored = kept
+        for rec in dirty.values():
+            d = rec.__dict__
+            shape = self.shapes[d["_cls"]]
+            params = dict(zip(shape.changing, shape.values(d), strict=True))
+            params.update({"key_" + k: d[k] for k in shape.key})
+            changed.setdefault(shape.cls, []).append(params)
+        dirty.clear()
         for cls, params in changed.items():
             self._bulk(cls, "update").run(params)
 

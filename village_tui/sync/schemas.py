@@ -168,6 +168,11 @@ def _compile(schema: Any, resolver: Any, memo: dict) -> Check:
     if _plain_object(schema):
         checks.append(_object(schema, resolver, memo))
         handled = _OBJECT_KEYS
+    else:
+        ns = _namespace()
+        parts = _leaf_parts(schema, resolver, memo, ns)
+        if parts is not None:  # one expression: one function instead of one per keyword
+            return eval("lambda v: " + (" and ".join(parts) or "True"), ns)  # noqa: S307
     for key, value in schema.items():
         if key in handled:
             continue
@@ -196,9 +201,9 @@ _OBJECT_KEYS = frozenset({"type", "properties", "required", "additionalPropertie
 
 
 def _plain_object(schema: dict) -> bool:
-    """An object schema whose usual keywords can be checked in one pass."""
+    """An object schema (or bare `properties`) whose usual keywords can be checked in one pass."""
     return (
-        schema.get("type") == "object"
+        (schema.get("type") == "object" or ("type" not in schema and "properties" in schema))
         and isinstance(schema.get("properties", {}), dict)
         and isinstance(schema.get("required", []), list)
         and schema.get("additionalProperties", True) in (True, False)
@@ -207,25 +212,109 @@ def _plain_object(schema: dict) -> bool:
 
 
 def _object(schema, resolver, memo) -> Check:
-    """type object + properties + required + additionalProperties true/false, as jsonschema has them."""
-    props = {k: _compile(s, resolver, memo) for k, s in schema.get("properties", {}).items()}
-    required = frozenset(schema.get("required", []))
-    closed = schema.get("additionalProperties", True) is False
-    known = frozenset(props)
+    """type object + properties + required + additionalProperties true/false, as jsonschema has them.
 
-    def check(x: Any) -> bool:
-        if not isinstance(x, dict):
-            return False
-        keys = x.keys()
-        if not required <= keys or (closed and not known >= keys):
-            return False
-        for k, v in x.items():
-            c = props.get(k)
-            if c is not None and not c(v):
-                return False
-        return True
+    Written out as the source of one Python function, each property's check
+    inlined as an expression where `_leaf` can say it in one (types, lengths,
+    bounds, patterns, enums, anyOf of such): calling a closure per property
+    cost more than the checks themselves.
+    """
+    ns = _namespace()
+    ns["_REQ"] = frozenset(schema.get("required", []))
+    props = schema.get("properties", {})
+    ns["_KNOWN"] = frozenset(props)
+    # without "type": "object", jsonschema lets anything that is not an object through
+    typed = "type" in schema
+    lines = ["def check(x):", "    if not isinstance(x, dict):", f"        return {not typed}"]
+    if ns["_REQ"] or schema.get("additionalProperties", True) is False:
+        lines.append("    keys = x.keys()")
+    if ns["_REQ"]:
+        lines += ["    if not _REQ <= keys:", "        return False"]
+    if schema.get("additionalProperties", True) is False:
+        lines += ["    if not _KNOWN >= keys:", "        return False"]
+    lines.append("    g = x.get")
+    for i, (key, sub) in enumerate(props.items()):
+        ns[f"_k{i}"] = key
+        lines += [
+            f"    v = g(_k{i}, _M)",
+            f"    if v is not _M and not {_leaf(sub, resolver, memo, ns)}:",
+            "        return False",
+        ]
+    lines.append("    return True")
+    exec("\n".join(lines), ns)  # noqa: S102 - source built above from fixed templates only
+    return ns["check"]
 
-    return check
+
+_MISSING = object()
+
+
+def _namespace() -> dict[str, Any]:
+    return {"_is_int": _is_int, "_is_number": _is_number, "_M": _MISSING, "_NUMS": (int, float)}
+
+
+_LEAF_TYPES = {
+    "object": "isinstance(v, dict)",
+    "array": "isinstance(v, list)",
+    "string": "isinstance(v, str)",
+    "integer": "(v.__class__ is int or _is_int(v))",  # the common case first, then the rules
+    "number": "(v.__class__ in _NUMS or _is_number(v))",
+    "boolean": "isinstance(v, bool)",
+    "null": "v is None",
+}
+_LEAF_BOUNDS = {
+    "minLength": "(not isinstance(v, str) or not len(v) < {})",
+    "maxLength": "(not isinstance(v, str) or not len(v) > {})",
+    "minimum": "(not (v.__class__ in _NUMS or _is_number(v)) or not v < {})",
+    "maximum": "(not (v.__class__ in _NUMS or _is_number(v)) or not v > {})",
+}
+
+
+def _leaf(schema: Any, resolver: Any, memo: dict, ns: dict[str, Any]) -> str:
+    """A Python expression over `v` that is true exactly when `v` fits `schema`.
+
+    What it cannot write inline it calls: the schema compiled as usual, put in `ns`.
+    """
+    parts = _leaf_parts(schema, resolver, memo, ns) if isinstance(schema, dict) else None
+    if parts is None:
+        name = f"_c{len(ns)}"
+        ns[name] = _compile(schema, resolver, memo)
+        return f"{name}(v)"
+    return "(" + " and ".join(parts) + ")" if parts else "True"
+
+
+def _leaf_parts(schema: dict, resolver: Any, memo: dict, ns: dict[str, Any]) -> list[str] | None:
+    parts: list[str] = []
+    for key, value in schema.items():
+        if key in _ANNOTATIONS or (key == "format" and isinstance(value, str)):
+            continue
+        if key == "type":
+            names = [value] if isinstance(value, str) else value
+            if not isinstance(names, list) or any(n not in _LEAF_TYPES for n in names):
+                return None
+            parts.append("(" + " or ".join(_LEAF_TYPES[n] for n in names) + ")")
+        elif key in _LEAF_BOUNDS and _is_int(value):
+            parts.append(_LEAF_BOUNDS[key].format(int(value)))
+        elif key == "pattern" and isinstance(value, str):
+            name = f"_p{len(ns)}"
+            ns[name] = re.compile(value).search
+            parts.append(f"(not isinstance(v, str) or {name}(v) is not None)")
+        elif key == "enum" and isinstance(value, list) and all(isinstance(e, str) for e in value):
+            name = f"_e{len(ns)}"
+            ns[name] = frozenset(value)
+            parts.append(f"(isinstance(v, str) and v in {name})")
+        elif key == "const" and isinstance(value, str):
+            name = f"_s{len(ns)}"
+            ns[name] = value
+            parts.append(f"(isinstance(v, str) and v == {name})")
+        elif key == "anyOf" and isinstance(value, list) and value:
+            parts.append("(" + " or ".join(_leaf(s, resolver, memo, ns) for s in value) + ")")
+        elif key == "$ref":
+            name = f"_r{len(ns)}"
+            ns[name] = _ref(value, schema, resolver, memo)
+            parts.append(f"{name}(v)")
+        else:
+            return None
+    return parts
 
 
 def _type(value, schema, resolver, memo) -> Check:
@@ -336,6 +425,9 @@ def _any_of(value, schema, resolver, memo) -> Check:
 
 
 def _all_of(value, schema, resolver, memo) -> Check:
+    switch = _switch(value, resolver, memo)
+    if switch is not None:
+        return switch
     subs = tuple(_compile(s, resolver, memo) for s in value)
 
     def all_of(x: Any) -> bool:
@@ -345,6 +437,50 @@ def _all_of(value, schema, resolver, memo) -> Check:
         return True
 
     return all_of
+
+
+def _switch(value: Any, resolver: Any, memo: dict) -> Check | None:
+    """allOf [{if: {properties: {K: {const: "a"}}}, then: T}, ...] (one K, text constants, no
+    else) as a lookup instead of testing every `if` in turn; None for any other allOf.
+
+    jsonschema's meaning, kept: on an object holding K, only the `then` of the
+    matching constant applies; on an object without K (every `if` holds
+    vacuously) or on anything that is not an object, every `then` applies.
+    """
+    if not isinstance(value, list) or not value:
+        return None
+    field, table = None, {}
+    for sub in value:
+        if not isinstance(sub, dict) or set(sub) != {"if", "then"}:
+            return None
+        cond = sub["if"]
+        if not isinstance(cond, dict) or set(cond) != {"properties"}:
+            return None
+        props = cond["properties"]
+        if not isinstance(props, dict) or len(props) != 1:
+            return None
+        ((key, const),) = props.items()
+        if field not in (None, key) or not isinstance(const, dict) or set(const) != {"const"}:
+            return None
+        if not isinstance(const["const"], str):
+            return None
+        field = key
+        table.setdefault(const["const"], []).append(_compile(sub["then"], resolver, memo))
+    every = tuple(c for checks in table.values() for c in checks)
+    by_value = {k: tuple(v) for k, v in table.items()}
+
+    def switch(x: Any) -> bool:
+        if isinstance(x, dict) and field in x:
+            v = x[field]
+            checks = by_value.get(v, ()) if isinstance(v, str) else ()
+        else:
+            checks = every
+        for c in checks:  # noqa: SIM110 - as above
+            if not c(x):
+                return False
+        return True
+
+    return switch
 
 
 def _one_of(value, schema, resolver, memo) -> Check:

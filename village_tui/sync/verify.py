@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import hashlib
 import json
+import json.encoder
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..domain import events as ev
-from ..domain.chain import Event, canonical_json, event_hash
+from ..domain.chain import Event, event_hash
+from ..store.apply import canonical_text
 from . import bundle as bf
 from .keys import Identity, fingerprint, verify_signature
-from .schemas import first_error
+from .schemas import fast_check, first_error
 
 REVIEW_PREFIX = "review:"
+_quote = json.encoder.encode_basestring  # the string encoder of json.dumps(ensure_ascii=False)
 
 
 def review_ledger(village_code: str) -> str:
@@ -113,42 +116,52 @@ def _events(raw: bytes, manifest: dict[str, Any], signer: Identity) -> list[Sign
         raise bf.Refused("events_json", line=1) from None
     out: list[Signed] = []
     prev, expected = manifest["prev_hash"], manifest["first_seq"]
+    envelope_ok = fast_check("event.json")
+    payload_ok: dict[str, Any] = {}
+    loads = json.loads
+    review = kind == "review"
     for n, line in enumerate(lines, start=1):
         try:
-            d = json.loads(line)
+            d = loads(line)
         except ValueError:
             raise bf.Refused("events_json", line=n) from None
-        err = first_error("event.json", d)
-        if err:
-            raise bf.Refused("envelope_schema", line=n, err=err)
+        if not envelope_ok(d):
+            err = first_error("event.json", d)
+            if err:
+                raise bf.Refused("envelope_schema", line=n, err=err)
+        type_, seq = d["type"], d["seq"]
         if d["ledger"] != ledger:
-            raise bf.Refused("ledger_mismatch", seq=d["seq"], ledger=d["ledger"], expected=ledger)
-        if d["type"] not in allowed:
-            raise bf.Refused("event_type", seq=d["seq"], type=d["type"])
+            raise bf.Refused("ledger_mismatch", seq=seq, ledger=d["ledger"], expected=ledger)
+        if type_ not in allowed:
+            raise bf.Refused("event_type", seq=seq, type=type_)
         e = Event(
-            ledger=d["ledger"],
-            seq=d["seq"],
-            type=d["type"],
-            matter_id=d["matter_id"],
-            payload=d["payload"],
-            actor=d["actor"],
-            recorded_at=d["recorded_at"],
-            prev_hash=d["prev_hash"],
-            hash=d["hash"],
+            ledger,
+            seq,
+            type_,
+            d["matter_id"],
+            d["payload"],
+            d["actor"],
+            d["recorded_at"],
+            d["prev_hash"],
+            d["hash"],
         )
         reason, payload = _link(e, prev, expected)
         if reason:
-            raise bf.Refused("chain", seq=d["seq"], reason=reason)
-        err = first_error(f"events/{e.type}.json", payload)
-        if err:
-            raise bf.Refused("event_schema", seq=e.seq, type=e.type, err=err)
+            raise bf.Refused("chain", seq=seq, reason=reason)
+        check = payload_ok.get(type_)
+        if check is None:
+            check = payload_ok[type_] = fast_check(f"events/{type_}.json") or (lambda x: False)
+        if not check(payload):
+            err = first_error(f"events/{type_}.json", payload)
+            if err:
+                raise bf.Refused("event_schema", seq=seq, type=type_, err=err)
         signature, event_signer = d.get("signature"), d.get("signer")
-        if kind == "review" and (
+        if review and (
             event_signer != signer.fingerprint
             or not signature
             or not verify_signature(signer.public_key, signature, e.hash.encode("ascii"))
         ):
-            raise bf.Refused("event_signature", seq=e.seq)
+            raise bf.Refused("event_signature", seq=seq)
         out.append(Signed(e, signature, event_signer, payload))
         prev, expected = e.hash, expected + 1
     if len(out) != manifest["event_count"]:
@@ -160,8 +173,51 @@ def _events(raw: bytes, manifest: dict[str, Any], signer: Identity) -> list[Sign
     return out
 
 
+# The envelope as `chain.event_hash` writes it (canonical JSON: keys sorted, no
+# spaces), filled in with the same string encoder json.dumps uses.
+_ENVELOPE = (
+    '{{"actor":{},"ledger":{},"matter_id":{},"prev_hash":{},"recorded_at":{},"seq":{},"type":{}}}\n'
+)
+
+
+def envelope_hash(e: Event) -> str:
+    """`chain.event_hash(e)`, without building and encoding a dict (same bytes hashed).
+
+    Raises UnicodeEncodeError, as `event_hash` does, for text that is not valid Unicode.
+    """
+    if type(e.seq) is not int or not all(
+        type(x) is str for x in (e.ledger, e.type, e.actor, e.recorded_at, e.prev_hash)
+    ):
+        return event_hash(e)  # what the schema lets through but the fast path does not cover
+    if e.matter_id is None:
+        mid = "null"
+    elif type(e.matter_id) is str:
+        mid = _quote(e.matter_id)
+    else:
+        return event_hash(e)
+    head = _ENVELOPE.format(
+        _quote(e.actor),
+        _quote(e.ledger),
+        mid,
+        _quote(e.prev_hash),
+        _quote(e.recorded_at),
+        int.__repr__(e.seq),
+        _quote(e.type),
+    )
+    h = hashlib.sha256(head.encode("utf-8"))
+    h.update(e.payload.encode("utf-8", errors="surrogateescape"))
+    return h.hexdigest()
+
+
 def _link(e: Event, expected_prev: str, expected_seq: int) -> tuple[str | None, Any]:
-    """`chain.broken_link`, step for step, also giving back the payload it parsed."""
+    """`chain.broken_link`, step for step, also giving back the payload it parsed.
+
+    The payload's canonical form is checked here too, although the hash alone
+    already ties the event to its exact stored text: `verify-db` (through
+    `broken_link`) calls a non-canonical payload broken, and an import must
+    never store an event that `verify-db` would then report. The check costs
+    one encoding with a reused encoder (`apply.canonical_text`).
+    """
     if e.seq != expected_seq:
         return f"sequence {e.seq} where {expected_seq} was expected", None
     if e.prev_hash != expected_prev:
@@ -170,10 +226,19 @@ def _link(e: Event, expected_prev: str, expected_seq: int) -> tuple[str | None, 
         parsed = json.loads(e.payload)
     except ValueError:
         return "payload is not valid JSON", None
-    if canonical_json(parsed) != e.payload:
+    try:
+        canonical = canonical_text(parsed)
+    except ValueError:  # Infinity or NaN: JSON reads them, canonical JSON has no form for them
         return "payload is not in canonical form", None
-    if event_hash(e) != e.hash:
-        return "hash does not match its contents", None
+    if canonical != e.payload:
+        return "payload is not in canonical form", None
+    try:
+        # strict: text SQLite cannot store would fail the import later, with a traceback
+        e.payload.encode("utf-8")
+        if envelope_hash(e) != e.hash:
+            return "hash does not match its contents", None
+    except UnicodeEncodeError:
+        return "text is not valid Unicode", None
     return None, parsed
 
 
