@@ -99,7 +99,34 @@ def phase_report(target: str) -> dict:
         "floor": min(floors),
         "matters": report["totals"]["matters"],
         "peak_mib": _peak_mib(),
+        "breakdown": _report_breakdown(engine),
     }
+
+
+def _report_breakdown(engine) -> dict:
+    """Best of three for each part of the report: loading, figures (the evaluator), rendering."""
+    import gc
+
+    from village_tui.county.figures import figures_from_snapshot
+    from village_tui.county.snapshot import as_of_date, load_snapshot
+    from village_tui.reports.json_out import render_json
+
+    parts: dict[str, list[float]] = {"load": [], "figures": [], "render": []}
+    for _ in range(3):
+        gc.disable()  # as build_report does
+        try:
+            t0 = time.perf_counter()
+            snap = load_snapshot(engine, REPORT_YEAR, as_of_date(REPORT_YEAR, TODAY))
+            t1 = time.perf_counter()
+            report = figures_from_snapshot(snap, TODAY)
+            t2 = time.perf_counter()
+            render_json(report)
+            t3 = time.perf_counter()
+        finally:
+            gc.enable()
+        for name, seconds in (("load", t1 - t0), ("figures", t2 - t1), ("render", t3 - t2)):
+            parts[name].append(seconds)
+    return {name: min(values) for name, values in parts.items()}
 
 
 def _child(args: list[str]) -> dict:
@@ -157,6 +184,8 @@ def main() -> None:
     print(
         f"report {REPORT_YEAR}: {rep['matters']} matters in {rep['seconds']:.3f}s; floor {rep['floor']:.3f}s; ratio {rep['seconds'] / rep['floor']:.1f}x; peak {rep['peak_mib']:.0f} MiB"
     )
+    parts = rep["breakdown"]
+    print("report parts: " + ", ".join(f"{name} {sec:.3f}s" for name, sec in parts.items()))
     peak = max(imp["peak_mib"], rep["peak_mib"])
     print(
         f"county import_s={imp['seconds']:.1f} report_s={rep['seconds']:.3f} floor_s={rep['floor']:.3f} peak_mib={peak:.0f}"

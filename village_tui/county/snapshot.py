@@ -6,6 +6,10 @@ are left out, so a matter resolved the following January counts as not yet
 resolved, and the evaluator never sees a date "in the future". The review
 state is the township's latest word, whenever it was given (review events
 carry no business date).
+
+The states are built for the evaluator and the figures only: of each step
+record just the fields they read (MEETING_FIELDS), no free text and no
+acknowledgements, which no county figure uses.
 """
 
 from __future__ import annotations
@@ -14,17 +18,21 @@ import json
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import Engine, and_, select
+from sqlalchemy import JSON, Engine, and_, case, cast, func, select
 
 from ..domain.model import (
     Completion,
+    Implementation,
     Matter,
     MatterState,
+    Meeting,
     Objection,
+    Posting,
     ProgressEntry,
     Roster,
+    StepRecord,
     Village,
-    record_from_payload,
+    trusted_record,
 )
 from ..domain.steps import Step
 from ..store.tables import CompletionRow, MatterRow, ObjectionRow, ProgressRow, StepRow, VillageRow
@@ -35,6 +43,66 @@ S = StepRow.__table__
 P = ProgressRow.__table__
 C = CompletionRow.__table__
 O = ObjectionRow.__table__  # noqa: E741 - the table's initial, like the others
+
+
+_STEPS = {s.value: s for s in Step}
+# The meeting fields the evaluator and the figures read, besides the date (the
+# step row's `on`), with the default a payload without them stands for. Free
+# text (content, minutes, place, officials) is never shown in a county report
+# and never checked, so it is not read: parsing whole records was most of the
+# report's time. A rule that reads another field must add it here.
+MEETING_FIELDS: dict[str, type] = {
+    "expected": int,
+    "present": int,
+    "votes_for": int,
+    "merged_with_proposal": bool,
+    "plan_sent_on": date,
+    "assembly": str,
+    "households_represented": int,
+    "notice_given_on": date,
+    "representatives_among_members": int,
+    "women_among_members": int,
+}
+_DATES = tuple(name for name, kind in MEETING_FIELDS.items() if kind is date)
+_NOT_NONE = {"expected": 0, "present": 0, "assembly": Meeting.assembly}
+
+
+def _meeting_columns(dialect: str) -> list:
+    """Columns holding the meeting fields, read out of the record's JSON by the database."""
+    if dialect == "sqlite":
+        # One call parses the record once and returns the fields as a JSON array.
+        meetings = [step.value for step in Step if step.is_meeting]
+        paths = (f"$.{name}" for name in MEETING_FIELDS)
+        return [case((S.c.step.in_(meetings), func.json_extract(S.c.record, *paths)))]
+    doc = cast(S.c.record, JSON)
+    as_type = {int: "as_integer", bool: "as_boolean", str: "as_string", date: "as_string"}
+    return [getattr(doc[name], as_type[kind])() for name, kind in MEETING_FIELDS.items()]
+
+
+def _meeting_values(dialect: str, rows: list) -> list:
+    """For each step row, its meeting fields' values in order (None for other steps)."""
+    if dialect != "sqlite":
+        return [row[4:] if _STEPS[row[1]].is_meeting else None for row in rows]
+    # One parse for all the JSON arrays: calling json.loads per row cost more than parsing.
+    parsed = iter(json.loads("[" + ",".join(row[4] for row in rows if row[4] is not None) + "]"))
+    return [None if row[4] is None else next(parsed) for row in rows]
+
+
+def _lean_record(step: Step, on: date, until: date | None, values: list | None) -> StepRecord:
+    """The step's record with the fields the report uses (see MEETING_FIELDS)."""
+    if step.is_meeting:
+        fields = dict(zip(MEETING_FIELDS, values, strict=True))
+        fields["held_on"] = on
+        for name, default in _NOT_NONE.items():  # a field missing from an older payload
+            if fields[name] is None:
+                fields[name] = default
+        for name in _DATES:
+            if fields[name] is not None:
+                fields[name] = date.fromisoformat(fields[name])
+        return trusted_record(Meeting, fields)
+    if step is Step.IMPLEMENTATION:
+        return trusted_record(Implementation, {"started_on": on})
+    return trusted_record(Posting, {"posted_on": on, "until": until})
 
 
 def as_of_date(year: int, today: date) -> date:
@@ -63,11 +131,12 @@ def _scope(year: int, as_of: date, township: str | None):
 
 def _in_scope(cols, year: int, as_of: date, township: str | None, *extra):
     """Rows of a per-matter table whose matter is in scope (one query, no id lists)."""
-    table = cols[0].table
-    q = select(*cols).join(M, M.c.id == table.c.matter_id)
+    matters = select(M.c.id).where(_scope(year, as_of, township))
     if township:
-        q = q.join(V, V.c.code == M.c.village_code)
-    return q.where(_scope(year, as_of, township), *extra)
+        matters = matters.join(V, V.c.code == M.c.village_code)
+    # IN (matters) rather than a join: SQLite then reads only the rows it needs
+    # through the matter_id index instead of scanning the whole table.
+    return select(*cols).where(cols[0].table.c.matter_id.in_(matters), *extra)
 
 
 def load_snapshot(engine: Engine, year: int, as_of: date, township: str | None = None) -> Snapshot:
@@ -90,43 +159,55 @@ def load_snapshot(engine: Engine, year: int, as_of: date, township: str | None =
                 roster=Roster(**{k: v[k] for k in roster_fields}),
             )
         mq = (
-            select(M)
+            select(
+                M.c.id,
+                M.c.village_code,
+                M.c.title,
+                M.c.category,
+                M.c.source,
+                M.c.planned_fen,
+                M.c.personal_data,
+                M.c.opened_on,
+                M.c.review_state,
+            )
             .join(V, V.c.code == M.c.village_code)
             .where(_scope(year, as_of, township))
             .order_by(M.c.village_code, M.c.opened_on, M.c.id)
         )
         by_id: dict[str, MatterState] = {}
-        for m in conn.execute(mq).mappings():
+        for mid, code, title, category, source, planned, personal, opened, review in conn.execute(
+            mq
+        ).fetchall():
             state = MatterState(
                 matter=Matter(
-                    id=m["id"],
-                    title=m["title"],
-                    category=m["category"],
-                    source=m["source"],
+                    id=mid,
+                    title=title,
+                    category=category,
+                    source=source,
                     description="",  # free text the report never shows
-                    planned_fen=m["planned_fen"],
-                    personal_data=bool(m["personal_data"]),
-                    opened_on=m["opened_on"],
+                    planned_fen=planned,
+                    personal_data=bool(personal),
+                    opened_on=opened,
                 ),
-                review_state=m["review_state"],
+                review_state=review,
             )
-            by_id[m["id"]] = state
-            snap.village_of[m["id"]] = m["village_code"]
+            by_id[mid] = state
+            snap.village_of[mid] = code
             snap.states.append(state)
-        # Plain tuples, only the columns needed, dates cut in SQL: this loop is most of the report.
+        # Plain tuples, only the columns needed, dates cut in SQL, and of each record
+        # only what the evaluator reads (see `_lean_record`): this loop was most of the report.
+        dialect = conn.dialect.name
         steps = _in_scope(
-            (S.c.matter_id, S.c.step, S.c.record, S.c.acknowledged),
+            (S.c.matter_id, S.c.step, S.c.on, S.c.until, *_meeting_columns(dialect)),
             year,
             as_of,
             township,
             S.c.on <= as_of,
         )
-        for matter_id, step_name, record, acknowledged in conn.execute(steps).fetchall():
-            step = Step(step_name)
-            state = by_id[matter_id]
-            state.steps[step] = record_from_payload(step, json.loads(record))
-            if acknowledged not in (None, "", "[]"):
-                state.acknowledged[step] = frozenset(json.loads(acknowledged))
+        rows = conn.execute(steps).fetchall()
+        for row, values in zip(rows, _meeting_values(dialect, rows), strict=True):
+            step = _STEPS[row[1]]
+            by_id[row[0]].steps[step] = _lean_record(step, row[2], row[3], values)
         progress = _in_scope(
             (P.c.matter_id, P.c.id, P.c.on, P.c.spent_fen), year, as_of, township, P.c.on <= as_of
         )

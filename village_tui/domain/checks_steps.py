@@ -85,21 +85,44 @@ def check_future(ctx: Context) -> Iterator[Finding]:
     params = ctx.rule("date.future")
     if not params.enabled:
         return
-    dated: list[tuple[Step, tuple[str, str], date | None]] = []
+    today = ctx.today
+    # Names are looked up only for the rare date that is late: this runs for every matter.
     for step in ctx.steps():
         record = ctx.state.steps[step]
-        dated.append((step, step_name(step), record_date(record)))
+        on = record_date(record)
+        if on > today:
+            yield ctx.finding(
+                params, step, "date.future", what=step_name(step), date=on, today=today
+            )
         if isinstance(record, Meeting):
-            dated.append((step, msg.THINGS["plan_sent_on"], record.plan_sent_on))
-            dated.append((step, msg.THINGS["notice_given_on"], record.notice_given_on))
-    dated += [(Step.IMPLEMENTATION, msg.THINGS["progress"], p.on) for p in ctx.state.progress]
-    if ctx.state.completion:
-        dated.append(
-            (Step.IMPLEMENTATION, msg.THINGS["completion"], ctx.state.completion.completed_on)
+            for what, on in (
+                ("plan_sent_on", record.plan_sent_on),
+                ("notice_given_on", record.notice_given_on),
+            ):
+                if on is not None and on > today:
+                    yield ctx.finding(
+                        params, step, "date.future", what=msg.THINGS[what], date=on, today=today
+                    )
+    for p in ctx.state.progress:
+        if p.on > today:
+            yield ctx.finding(
+                params,
+                Step.IMPLEMENTATION,
+                "date.future",
+                what=msg.THINGS["progress"],
+                date=p.on,
+                today=today,
+            )
+    done = ctx.state.completion
+    if done and done.completed_on > today:
+        yield ctx.finding(
+            params,
+            Step.IMPLEMENTATION,
+            "date.future",
+            what=msg.THINGS["completion"],
+            date=done.completed_on,
+            today=today,
         )
-    for step, what, on in dated:
-        if on is not None and on > ctx.today:
-            yield ctx.finding(params, step, "date.future", what=what, date=on, today=ctx.today)
 
 
 # --- postings, implementation, results, objections --------------------------------

@@ -10,7 +10,7 @@ from ..i18n import rules as msg
 from .findings import Finding
 from .model import MatterState, Meeting, Posting, StepRecord, Village
 from .profile import Fraction, Profile, RuleParams
-from .steps import Step
+from .steps import ORDER, Step
 
 POSTING_RULE = {
     Step.RESOLUTION_DISCLOSURE: "posting.resolution_period",
@@ -24,6 +24,26 @@ ROSTER_FIELD = {
     "villagers": "adult_villagers",
     "households": "households",
 }
+
+
+STEP_INDEX: dict[Step, int] = {step: i for i, step in enumerate(ORDER)}
+# Rule parameters per (profile, category), shared by every evaluation: a profile
+# merges and parses a rule on each `Profile.rule` call, and a report or a
+# dashboard asks the same few dozen questions for thousands of matters. Keyed
+# by id() with the profile kept alive beside its rules, so an id is never reused
+# while its entry exists; a handful of profiles is all a process ever holds.
+_RULE_TABLES: dict[tuple[int, str], tuple[Profile, dict[str, RuleParams]]] = {}
+_RULE_TABLES_MAX = 64
+
+
+def _rule_table(profile: Profile, category: str) -> dict[str, RuleParams]:
+    key = (id(profile), category)
+    entry = _RULE_TABLES.get(key)
+    if entry is None or entry[0] is not profile:
+        if len(_RULE_TABLES) >= _RULE_TABLES_MAX:
+            _RULE_TABLES.clear()
+        entry = _RULE_TABLES[key] = (profile, {})
+    return entry[1]
 
 
 def record_date(record: StepRecord) -> date:
@@ -43,10 +63,18 @@ class Context:
     village: Village
     profile: Profile
     today: date
+    _rules: dict[str, RuleParams] = dataclasses.field(init=False, repr=False)
+    _recorded: list[Step] | None = dataclasses.field(default=None, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._rules = _rule_table(self.profile, self.state.matter.category)
 
     def rule(self, rule_id: str) -> RuleParams:
         """The rule as the profile sets it for this matter's category."""
-        return self.profile.rule(rule_id, self.state.matter.category)
+        params = self._rules.get(rule_id)
+        if params is None:
+            params = self._rules[rule_id] = self.profile.rule(rule_id, self.state.matter.category)
+        return params
 
     def finding(
         self, params: RuleParams, step: Step | None, key: str, /, **values: object
@@ -58,8 +86,10 @@ class Context:
         )
 
     def steps(self) -> list[Step]:
-        """The recorded steps in procedure order."""
-        return sorted(self.state.steps, key=lambda s: s.index)
+        """The recorded steps in procedure order (sorted once per evaluation; do not modify)."""
+        if self._recorded is None:
+            self._recorded = sorted(self.state.steps, key=STEP_INDEX.__getitem__)
+        return self._recorded
 
 
 def step_name(step: Step) -> tuple[str, str]:
