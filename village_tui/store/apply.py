@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from json.encoder import c_make_encoder, encode_basestring
 from typing import Any
 
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from ..domain import events as ev
 from ..domain.chain import Event, canonical_json
@@ -34,7 +34,15 @@ from ..domain.model import (
 from ..domain.steps import Step
 from .apply_rows import BatchRows, Rows
 from .search import search_key
-from .tables import CompletionRow, MatterRow, ObjectionRow, ProgressRow, StepRow, VillageRow
+from .tables import (
+    CompletionRow,
+    EventRow,
+    MatterRow,
+    ObjectionRow,
+    ProgressRow,
+    StepRow,
+    VillageRow,
+)
 
 
 def _not_json(value: Any) -> Any:
@@ -211,6 +219,7 @@ def _matter_opened(rows: Rows, e: Event, data: dict, corrected: bool) -> None:
         )
         row.opened_seq = e.seq
         rows.new_matter(row)
+        _earlier_review(rows, row)
     row.title, row.category, row.source = m.title, m.category, m.source
     row.description, row.planned_fen, row.personal_data = (
         m.description,
@@ -342,9 +351,26 @@ def _reviewed(rows: Rows, e: Event, data: dict, corrected: bool) -> None:
     matter = rows.get(MatterRow, data["matter_id"])
     if matter is None:
         # A review can reach a database that never saw the village's ledger (a
-        # county importing a township's bundle first); it is kept in the ledger
-        # and takes effect through `replay` once the matter arrives.
+        # county importing a township's bundle first); it stays in the ledger
+        # and `_earlier_review` applies it when the matter arrives.
         return
-    matter.review_state = "approved" if e.type == ev.REVIEW_APPROVED else "returned"
+    _set_review(matter, e.type, data, e.seq)
+
+
+def _set_review(matter: MatterRow, type_: str, data: dict, seq: int) -> None:
+    matter.review_state = "approved" if type_ == ev.REVIEW_APPROVED else "returned"
     matter.review_comment = str(data.get("comment", ""))
-    matter.review_seq = e.seq
+    matter.review_seq = seq
+
+
+def _earlier_review(rows: Rows, matter: MatterRow) -> None:
+    """A review that arrived before its matter (see `_reviewed`) takes effect now."""
+    q = (
+        select(EventRow.type, EventRow.payload, EventRow.seq)
+        .where(EventRow.matter_id == matter.id, EventRow.type.in_(sorted(ev.REVIEW_TYPES)))
+        .order_by(EventRow.recorded_at.desc(), EventRow.seq.desc())
+        .limit(1)
+    )
+    found = rows.session.execute(q).first()
+    if found is not None:
+        _set_review(matter, found.type, json.loads(found.payload), found.seq)
