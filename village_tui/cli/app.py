@@ -21,10 +21,11 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _run(engine, args: argparse.Namespace, db_path) -> int:
-    from ..store.services import VillageService
     from ..tui.app import VillageApp
+    from ..tui.lazy_service import LazyService
 
-    service = VillageService(engine, actor=actor(args))
+    # The store's machinery (tables, ledger, evaluator) loads after the dashboard's first paint.
+    service = LazyService(engine, actor=actor(args))
     has_village = service.village_code() is not None
     VillageApp(service, lang=output.lang(), db_path=db_path, has_village=has_village).run()
     return 0

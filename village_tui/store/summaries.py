@@ -3,6 +3,10 @@
 Loading full MatterStates (every step's record) for thousands of matters costs
 more than a first paint should; the table needs only these columns. Findings
 are evaluated afterwards from full states, once per load.
+
+This module stays clear of the SQLModel tables and the ledger at import time:
+the app's first paint needs only what is here (defining the tables costs tens
+of milliseconds of start-up).
 """
 
 from __future__ import annotations
@@ -10,11 +14,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import text
 
 from ..domain.steps import POSTING_STEPS, Step
 from .db import is_sqlite, read_session
-from .tables import MatterRow, StepRow
 
 
 @dataclass(frozen=True)
@@ -32,6 +35,38 @@ class MatterSummary:
     planned_fen: int
     spent_fen: int
     postings: dict[Step, tuple[date, date | None]]  # posting step -> (posted_on, until)
+
+
+@dataclass(frozen=True)
+class VillageHeader:
+    """What the dashboard's title and rules need before the full Village is read."""
+
+    code: str
+    name: str
+    township_name: str
+    county_name: str
+    profile: str
+
+
+def village_code(engine) -> str | None:
+    """The code of the village this database belongs to (None before set-up), without the ORM."""
+    with engine.connect() as conn:
+        return conn.execute(
+            text("SELECT value FROM setting WHERE key = :key"), {"key": "village_code"}
+        ).scalar()
+
+
+def village_header(engine) -> VillageHeader | None:
+    """This database's village: code, names and profile (None before set-up)."""
+    with engine.connect() as conn:
+        row = conn.execute(
+            text(
+                "SELECT v.code, v.name, v.township_name, v.county_name, v.profile"
+                " FROM village v JOIN setting s ON s.value = v.code WHERE s.key = :key"
+            ),
+            {"key": "village_code"},
+        ).first()
+    return VillageHeader(*row) if row else None
 
 
 # Plain SQL on the summary columns: this runs on every start-up and every reload,
@@ -91,6 +126,10 @@ def _summary(r, postings) -> MatterSummary:
 
 
 def _summaries_orm(engine, village_code: str | None) -> list[MatterSummary]:
+    from sqlalchemy import select
+
+    from .tables import MatterRow, StepRow
+
     m = MatterRow.__table__.c
     s = StepRow.__table__.c
     with read_session(engine) as session:

@@ -169,23 +169,17 @@ class DashboardScreen(Localized, Screen[None]):
 
     @work(thread=True, exclusive=True, group="load")
     def load(self) -> None:
-        from ...domain.rules import evaluate, unacknowledged
         from ...store.summaries import matter_summaries
 
         worker = get_current_worker()
         svc, lang = self.service, self.lang
         try:
-            village = svc.village()
-            profile = svc.profile(village.profile)
             today = svc.today()
             if self._first:
-                # A screenful first, so the clerk sees matters at once; the rest follows.
-                first = matter_summaries(svc.engine, village.code, limit=FIRST_PAGE)
-                self.post_message(
-                    self.MattersLoaded(
-                        village, [make_line(s, today, lang) for s in first], profile, partial=True
-                    )
-                )
+                self._first_page(svc, today, lang)
+            # The first use of the full service: the store's modules load here, after the paint.
+            village = svc.village()
+            profile = svc.profile(village.profile)
             lines = [make_line(s, today, lang) for s in matter_summaries(svc.engine, village.code)]
             if worker.is_cancelled:
                 return
@@ -193,6 +187,8 @@ class DashboardScreen(Localized, Screen[None]):
             self.post_message(self.MattersLoaded(village, lines, profile))
             # Evaluating holds the GIL for a while: let the table paint first.
             self._painted.wait(timeout=3)
+            from ...domain.rules import evaluate, unacknowledged
+
             problems: dict[str, Problems] = {}
             for state in svc.states():
                 found = unacknowledged(evaluate(state, village, profile, today), state)
@@ -207,9 +203,36 @@ class DashboardScreen(Localized, Screen[None]):
         if not worker.is_cancelled:
             self.post_message(self.FindingsEvaluated(problems))
 
+    def _first_page(self, svc, today, lang: str) -> None:
+        """A screenful first, read without the ORM, so the clerk sees matters at once.
+
+        The rest waits until it is on screen: reading it holds the GIL the paint needs.
+        """
+        from ...profiles import load_profile
+        from ...store.summaries import matter_summaries, village_header
+
+        header = village_header(svc.engine)
+        if header is None:
+            return
+        first = matter_summaries(svc.engine, header.code, limit=FIRST_PAGE)
+        # Loading a profile checks it against the evaluator's rules (which it imports); only
+        # a county's own categories need it for their names, so built-in ones skip it here.
+        builtin = {c.value for c in Category}
+        needed = any(s.category not in builtin for s in first)
+        profile = load_profile(header.profile) if needed else None
+        self._painted.clear()
+        self.post_message(
+            self.MattersLoaded(
+                header, [make_line(s, today, lang) for s in first], profile, partial=True
+            )
+        )
+        self._painted.wait(timeout=3)
+
     def on_dashboard_screen_matters_loaded(self, message: MattersLoaded) -> None:
-        self.village, self.profile, self.lines = message.village, message.profile, message.lines
-        v = self.village
+        self.profile, self.lines = message.profile, message.lines
+        if not message.partial:  # the first page carries only a VillageHeader
+            self.village = message.village
+        v = message.village
         title = Text(
             self.t("dash.village", name=v.name, township=v.township_name, county=v.county_name),
             style="bold",
