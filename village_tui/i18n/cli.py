@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from .common import CATEGORIES  # noqa: F401  (re-exported for the CLI)
+
 # What each rule checks, in words; the profile's parameters are added by rules_table.
 RULE_WHAT: dict[str, tuple[str, str]] = {
     "order.sequence": ("各步骤按顺序进行，不得跳步", "Steps follow in order; none is skipped"),
@@ -81,18 +83,6 @@ HEADERS = {
     "category": ("类别", "Category"),
 }
 
-CATEGORIES: dict[str, tuple[str, str]] = {
-    "road": ("村村通道路", "Roads"),
-    "grain_subsidy": ("种粮直补", "Grain subsidies"),
-    "dibao": ("低保评议", "Minimum living allowance"),
-    "public_works": ("一事一议", "Public works"),
-    "land": ("土地承包与流转", "Land contracting"),
-    "collective_assets": ("集体资产", "Collective assets"),
-    "homestead": ("宅基地", "Homesteads"),
-    "land_compensation": ("征地补偿", "Land compensation"),
-    "relief": ("救灾救济", "Relief"),
-    "other": ("其他", "Other"),
-}
 
 # verify-db: the ledger module's reasons, in Chinese.
 BREAK_REASONS: dict[str, str] = {

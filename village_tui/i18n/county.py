@@ -2,18 +2,7 @@
 
 from __future__ import annotations
 
-CATEGORIES: dict[str, tuple[str, str]] = {
-    "road": ("村村通道路", "Roads"),
-    "grain_subsidy": ("种粮直补", "Grain subsidies"),
-    "dibao": ("低保评议", "Minimum living allowance"),
-    "public_works": ("一事一议", "Public works"),
-    "land": ("土地承包与流转", "Land contracting"),
-    "collective_assets": ("集体资产", "Collective assets"),
-    "homestead": ("宅基地", "Homesteads"),
-    "land_compensation": ("征地补偿", "Land compensation"),
-    "relief": ("救灾救济", "Relief"),
-    "other": ("其他", "Other"),
-}
+from .common import CATEGORIES  # noqa: F401  (re-exported for the reports)
 
 # Short column heads for "step reached" (the paper ledger's numbering).
 REACHED: dict[str, tuple[str, str]] = {

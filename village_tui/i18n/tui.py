@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..domain.steps import Step
+from .common import CATEGORIES
 
 _PAIRS: dict[str, tuple[str, str]] = {
     "app.title": ("四议两公开台账", "4+2 ledger"),
@@ -57,16 +58,7 @@ _PAIRS: dict[str, tuple[str, str]] = {
     "stepname.implementation": ("实施", "Implementation"),
     "stepname.result_disclosure": ("第6步 实施结果公开", "Step 6 Results disclosed"),
     # categories
-    "cat.road": ("村村通道路", "Roads"),
-    "cat.grain_subsidy": ("种粮直补", "Grain subsidy"),
-    "cat.dibao": ("低保评议", "Dibao allowance"),
-    "cat.public_works": ("一事一议", "Public works"),
-    "cat.land": ("土地承包与流转", "Land contracting"),
-    "cat.collective_assets": ("集体资产", "Collective assets"),
-    "cat.homestead": ("宅基地", "Homesteads"),
-    "cat.land_compensation": ("征地补偿", "Land compensation"),
-    "cat.relief": ("救灾救济", "Relief"),
-    "cat.other": ("其他", "Other"),
+    **{f"cat.{key}": words for key, words in CATEGORIES.items()},
     # sources, forms, methods, bodies
     "src.members_and_masses": ("党员群众建议", "Members' and villagers' suggestion"),
     "src.cadres": ("村干部提议", "Village cadres' proposal"),
