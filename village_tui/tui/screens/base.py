@@ -20,14 +20,15 @@ log = logging.getLogger("village_tui")
 _KEY_ALIASES = {"palette": "key.palette"}
 
 
-def localize_bindings(node: Any, lang: str) -> None:
+def localize_bindings(node: Any, lang: str, translate: Any = None) -> None:
     """Replace catalogue keys in binding descriptions with text in `lang`."""
+    translate = translate or tr
     mapping = node._bindings.key_to_bindings
     for key, bindings in list(mapping.items()):
         mapping[key] = [
             dataclasses.replace(
                 b,
-                description=tr(_KEY_ALIASES.get(b.description, b.description), lang)
+                description=translate(_KEY_ALIASES.get(b.description, b.description), lang)
                 if b.description.startswith("key.") or b.description in _KEY_ALIASES
                 else b.description,
             )

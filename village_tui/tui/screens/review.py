@@ -12,6 +12,7 @@ from textual.widgets import Button, DataTable, Footer, Header, Input, Static
 
 from ...i18n.sync import REVIEW_STATES, label
 from ...sync.review_report import step_label
+from .base import localize_bindings
 
 STATE_STYLE = {"returned": "bold red", "approved": "green", "reopened": "yellow", "pending": ""}
 
@@ -38,6 +39,10 @@ T = {
     "villages": ("各村台账：", "Ledgers: "),
     "broken": ("断裂", "BROKEN"),
     "held": ("暂存", "held"),
+    "key.approve": ("通过", "Approve"),
+    "key.return": ("退回", "Return"),
+    "key.refresh": ("刷新", "Refresh"),
+    "key.quit": ("退出", "Quit"),
     "none": ("（没有事项：先导入各村数据包）", "(no matters: import the villages' bundles first)"),
     "done": ("已记录并签名", "recorded and signed"),
 }
@@ -84,15 +89,16 @@ class ReviewScreen(Screen[None]):
 
     CSS_PATH = "review.tcss"
     BINDINGS = [
-        Binding("a", "approve", "通过/Approve", id="approve"),
-        Binding("r", "return_matter", "退回/Return", id="return"),
-        Binding("f5,g", "refresh", "刷新/Refresh", id="refresh"),
-        Binding("q", "app.quit", "退出/Quit", id="quit"),
+        Binding("a", "approve", "key.approve", id="approve"),
+        Binding("r", "return_matter", "key.return", id="return"),
+        Binding("f5,g", "refresh", "key.refresh", id="refresh"),
+        Binding("q", "app.quit", "key.quit", id="quit"),
     ]
 
     def __init__(self, service, lang: str = "zh") -> None:
         super().__init__()
         self.service, self.lang = service, lang
+        localize_bindings(self, lang, tr)
         self.rows: list = []
 
     def compose(self) -> ComposeResult:
