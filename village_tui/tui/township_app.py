@@ -7,6 +7,7 @@ from pathlib import Path
 
 from textual.app import App
 
+from .screens.base import localize_bindings
 from .screens.review import ReviewScreen
 
 
@@ -16,6 +17,7 @@ class TownshipApp(App[None]):
     def __init__(self, service, lang: str = "zh") -> None:
         super().__init__()
         self.service, self.lang = service, lang
+        localize_bindings(self, lang)
 
     def on_mount(self) -> None:
         self.push_screen(ReviewScreen(self.service, self.lang))
