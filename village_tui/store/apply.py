@@ -162,9 +162,30 @@ def _matter(rows: Rows, matter_id: str, e: Event) -> MatterRow:
 
 def _touch(matter: MatterRow, e: Event, corrected: bool) -> None:
     matter.updated_seq = e.seq
-    # A correction to a matter the township approved sends it back for review.
-    if corrected and matter.review_state == "approved":
+    if corrected:
+        matter.corrected_seq = e.seq
+    _settle_review(matter)
+
+
+def _settle_review(matter: MatterRow) -> None:
+    """The review state from the township's last verdict and what the village did after it.
+
+    A verdict covers the version the township saw (`reviewed_seq`). Village work after
+    it means a new review is due: a correction of an approved matter, or any change to
+    a returned one, reopens it; a new step of an approved one is simply pending. This
+    depends only on the recorded facts, so a village and a township that receive the
+    same events in a different order (a correction and an approval crossing in the
+    post) end in the same state.
+    """
+    verdict, seen = matter.review_verdict, matter.reviewed_seq
+    if verdict is None:
+        return  # never reviewed: pending, as created
+    if seen is None or matter.updated_seq <= seen:
+        matter.review_state = verdict
+    elif verdict == "returned" or matter.corrected_seq > seen:
         matter.review_state = "reopened"
+    else:
+        matter.review_state = "pending"
 
 
 @_handles(ev.VILLAGE_SET_UP)
@@ -260,8 +281,6 @@ def _step_recorded(rows: Rows, e: Event, data: dict, corrected: bool) -> None:
     if step.index > matter.reached_index:
         matter.reached, matter.reached_index = step.value, step.index
         # New work after an approval is new work to review.
-        if matter.review_state == "approved" and not corrected:
-            matter.review_state = "pending"
     _touch(matter, e, corrected)
 
 
@@ -358,9 +377,15 @@ def _reviewed(rows: Rows, e: Event, data: dict, corrected: bool) -> None:
 
 
 def _set_review(matter: MatterRow, type_: str, data: dict, seq: int) -> None:
-    matter.review_state = "approved" if type_ == ev.REVIEW_APPROVED else "returned"
+    matter.review_verdict = "approved" if type_ == ev.REVIEW_APPROVED else "returned"
     matter.review_comment = str(data.get("comment", ""))
     matter.review_seq = seq
+    seen = data.get("reviewed_seq")
+    # Without the position it saw, a review is taken to cover everything received so far.
+    matter.reviewed_seq = (
+        seen if isinstance(seen, int) and not isinstance(seen, bool) else matter.updated_seq
+    )
+    _settle_review(matter)
 
 
 def _earlier_review(rows: Rows, matter: MatterRow) -> None:

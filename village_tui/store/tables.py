@@ -82,6 +82,11 @@ class MatterRow(SQLModel, table=True):
     review_state: str = Field(default="pending", max_length=16)
     review_comment: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
     review_seq: int | None = None  # the review event that set review_state
+    # What the township decided and which version it saw, kept apart from review_state
+    # so that the state comes out the same whatever order the two ledgers arrive in.
+    review_verdict: str | None = Field(default=None, max_length=16)  # approved | returned
+    reviewed_seq: int | None = None  # the village ledger's position the township reviewed
+    corrected_seq: int = 0  # the last correction of this matter in the village ledger
     search_key: str = ""  # title, its pinyin initials and full pinyin, for the dashboard search
     opened_seq: int = 0
     updated_seq: int = 0
