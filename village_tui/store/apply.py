@@ -157,7 +157,28 @@ def _matter(rows: Rows, matter_id: str, e: Event) -> MatterRow:
     row = rows.get(MatterRow, matter_id)
     if row is None:
         raise ApplyError(f"event {e.seq}: no matter {matter_id!r}")
+    _own(row, e)
     return row
+
+
+def _own(matter: MatterRow, e: Event) -> None:
+    """Refuse an event that reaches into a matter of another village's ledger."""
+    # A township or county database holds many villages: without this, one village's
+    # signed bundle could rewrite another village's matter under the same id.
+    if matter.village_code != e.ledger:
+        raise ApplyError(
+            f"event {e.seq}: matter {matter.id!r} belongs to village {matter.village_code},"
+            f" not to ledger {e.ledger}"
+        )
+    if e.matter_id is not None and e.matter_id != matter.id:
+        raise ApplyError(
+            f"event {e.seq}: envelope names matter {e.matter_id!r}, payload {matter.id!r}"
+        )
+
+
+def _same_matter(row, matter: MatterRow, e: Event, what: str) -> None:
+    if row is not None and row.matter_id != matter.id:
+        raise ApplyError(f"event {e.seq}: {what} {row.id!r} belongs to another matter")
 
 
 def _touch(matter: MatterRow, e: Event, corrected: bool) -> None:
@@ -241,6 +262,10 @@ def _matter_opened(rows: Rows, e: Event, data: dict, corrected: bool) -> None:
         row.opened_seq = e.seq
         rows.new_matter(row)
         _earlier_review(rows, row)
+    else:
+        _own(row, e)
+        if not corrected:
+            raise ApplyError(f"event {e.seq}: matter {m.id!r} is already open")
     row.title, row.category, row.source = m.title, m.category, m.source
     row.description, row.planned_fen, row.personal_data = (
         m.description,
@@ -296,6 +321,7 @@ def _progress(rows: Rows, e: Event, data: dict, corrected: bool) -> None:
     matter = _matter(rows, data["matter_id"], e)
     entry = from_payload(ProgressEntry, data["entry"])
     row = rows.get(ProgressRow, entry.id)
+    _same_matter(row, matter, e, "progress entry")
     old = row.spent_fen if row is not None else 0
     if row is None:
         row = rows.create(
@@ -330,6 +356,7 @@ def _objection(rows: Rows, e: Event, data: dict, corrected: bool) -> None:
     matter = _matter(rows, data["matter_id"], e)
     o = from_payload(Objection, data["objection"])
     row = rows.get(ObjectionRow, o.id)
+    _same_matter(row, matter, e, "objection")
     if row is None:
         row = rows.create(
             ObjectionRow,
@@ -373,7 +400,16 @@ def _reviewed(rows: Rows, e: Event, data: dict, corrected: bool) -> None:
         # county importing a township's bundle first); it stays in the ledger
         # and `_earlier_review` applies it when the matter arrives.
         return
+    if e.ledger != review_ledger(matter.village_code):
+        raise ApplyError(
+            f"event {e.seq}: a review in {e.ledger} of a matter of village {matter.village_code}"
+        )
     _set_review(matter, e.type, data, e.seq)
+
+
+def review_ledger(village_code: str) -> str:
+    """The township's review ledger for a village."""
+    return f"review:{village_code}"
 
 
 def _set_review(matter: MatterRow, type_: str, data: dict, seq: int) -> None:
@@ -392,7 +428,11 @@ def _earlier_review(rows: Rows, matter: MatterRow) -> None:
     """A review that arrived before its matter (see `_reviewed`) takes effect now."""
     q = (
         select(EventRow.type, EventRow.payload, EventRow.seq)
-        .where(EventRow.matter_id == matter.id, EventRow.type.in_(sorted(ev.REVIEW_TYPES)))
+        .where(
+            EventRow.ledger == review_ledger(matter.village_code),
+            EventRow.matter_id == matter.id,
+            EventRow.type.in_(sorted(ev.REVIEW_TYPES)),
+        )
         .order_by(EventRow.recorded_at.desc(), EventRow.seq.desc())
         .limit(1)
     )
