@@ -125,7 +125,7 @@ def _return_for_review(service, matter_id: str) -> None:
     with write_session(service.engine) as session:
         append(
             session,
-            ledger=VILLAGE.township_code,
+            ledger=f"review:{VILLAGE.code}",
             type=ev.REVIEW_RETURNED,
             payload=payload,
             actor="乡镇审核员",

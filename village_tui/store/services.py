@@ -265,8 +265,13 @@ class VillageService:
 
     def correct_matter(self, matter: Matter, reason: str, acknowledged: Sequence[str] = ()) -> None:
         """Replace a matter's particulars, with the reason on record."""
-        self._unlock(self.state(matter.id), None, acknowledged)
+        state = self.state(matter.id)
+        self._unlock(state, None, acknowledged)
         validate_matter(matter, self.profile().known_categories)
+        # A new category or amount can bring stricter rules (征地: 30 days' posting).
+        new = self._blocking_after(state, replace(state, matter=matter))
+        if new:
+            raise Blocked(new)
         first = self._first_event(matter.id, ev.MATTER_OPENED)
         self._correct(first, ev.MATTER_OPENED, {"matter": to_payload(matter)}, reason, matter.id)
 
@@ -434,14 +439,15 @@ class VillageService:
         validate_record(step, record, self.today())
         profile = self.profile(village.profile)
         found = preview(state, village, profile, step, record, self.today())
-        if whole_matter:
-            after = replace(state, steps={**state.steps, step: record})
-            seen = {(f.rule_id, f.step) for f in found}
-            found += [
-                f
-                for f in evaluate(after, village, profile, self.today())
-                if f.blocking and (f.rule_id, f.step) not in seen
-            ]
+        after = replace(state, steps={**state.steps, step: record})
+        seen = {(f.rule_id, f.step) for f in found}
+        # A new step must leave the matter with no blocking finding at all; a
+        # correction (which may be fixing an old one) must not add a new one.
+        found += [
+            f
+            for f in self._blocking_after(state if not whole_matter else None, after)
+            if (f.rule_id, f.step) not in seen
+        ]
         blocking = [f for f in found if f.blocking]
         if blocking:
             raise Blocked(blocking)
@@ -453,6 +459,23 @@ class VillageService:
         if pending:
             raise NeedsConfirmation(pending)
         return found
+
+    def _blocking_after(self, before: MatterState | None, after: MatterState) -> list[Finding]:
+        """Blocking findings of `after` that `before` did not already have (all, without `before`)."""
+        village = self._require_village()
+        profile = self.profile(village.profile)
+        old = set()
+        if before is not None:
+            old = {
+                (f.rule_id, f.step)
+                for f in evaluate(before, village, profile, self.today())
+                if f.blocking
+            }
+        return [
+            f
+            for f in evaluate(after, village, profile, self.today())
+            if f.blocking and (f.rule_id, f.step) not in old
+        ]
 
     @staticmethod
     def _step_payload(
