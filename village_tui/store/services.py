@@ -30,6 +30,7 @@ from ..domain.model import (
     Village,
     to_payload,
 )
+from ..domain.roster_check import expected_below_roster
 from ..domain.rules import evaluate, preview
 from ..domain.steps import Step
 from ..domain.validate import validate_matter, validate_record, validate_roster
@@ -439,6 +440,9 @@ class VillageService:
         validate_record(step, record, self.today())
         profile = self.profile(village.profile)
         found = preview(state, village, profile, step, record, self.today())
+        if whole_matter:
+            below = expected_below_roster(step, record, village.roster)
+            found += [below] if below else []
         after = replace(state, steps={**state.steps, step: record})
         seen = {(f.rule_id, f.step) for f in found}
         # A new step must leave the matter with no blocking finding at all; a
