@@ -12,6 +12,38 @@ from . import output
 _engines: list = []
 
 
+def not_empty(value: str) -> str:
+    """An argparse type: any text but the empty one (an empty --db or --out names nothing)."""
+    if not value.strip():
+        raise argparse.ArgumentTypeError(
+            "must not be empty" if output.lang() == "en" else "不能为空"
+        )
+    return value
+
+
+MAX_COUNT = 10**7
+
+
+def count(value: str) -> int:
+    """An argparse type for a number of people or households: a whole number up to 10**7."""
+    en = output.lang() == "en"
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"not a whole number: {value}" if en else f"不是整数：{value}"
+        ) from None
+    # Negatives reach the roster check, which names the field; this stops the absurd
+    # (an integer too large for the database would otherwise fail deep in a write).
+    if n > MAX_COUNT:
+        raise argparse.ArgumentTypeError(
+            f"{value} is too large (at most {MAX_COUNT})"
+            if en
+            else f"{value} 过大（最多 {MAX_COUNT}）"
+        )
+    return n
+
+
 def target(args: argparse.Namespace):
     """The database URL or path the arguments name (default: the user's data directory)."""
     from ..store.db import default_db_path
@@ -29,7 +61,7 @@ def open_db(args: argparse.Namespace, *, create: bool = True):
     With `create=False` a missing file is refused instead of created, so that
     a mistyped path given to verify-db does not leave an empty database behind.
     """
-    from sqlalchemy.exc import DatabaseError
+    from sqlalchemy.exc import ArgumentError, DatabaseError
 
     from ..store.db import open_engine
 
@@ -41,10 +73,24 @@ def open_db(args: argparse.Namespace, *, create: bool = True):
         _engines.append(engine)
         return engine
     except DatabaseError as exc:
-        reason = getattr(exc, "orig", None) or exc
+        reason = first_line(getattr(exc, "orig", None) or exc)
         output.fail(f"无法打开数据库 {t}：{reason}", f"cannot open database {t}: {reason}")
     except OSError as exc:
         output.fail(f"无法打开数据库 {t}：{exc}", f"cannot open database {t}: {exc}")
+    except ImportError as exc:  # a URL whose driver is not installed, e.g. mysql://
+        if is_file_target(t):
+            raise
+        driver = getattr(exc, "name", None) or exc
+        output.fail(
+            f"不支持的数据库连接串 {t}：缺少驱动 {driver}（支持 SQLite 文件和 postgresql+psycopg://）",
+            f"unsupported database URL {t}: driver {driver} is not installed"
+            " (SQLite files and postgresql+psycopg:// are supported)",
+        )
+    except ArgumentError as exc:  # not a URL, or a dialect SQLAlchemy does not know
+        output.fail(
+            f"无法识别的数据库连接串 {t}：{first_line(exc)}",
+            f"database URL not understood {t}: {first_line(exc)}",
+        )
     except Exception as exc:
         if type(exc).__module__.startswith("alembic"):
             # e.g. a database written by a newer release, at a revision we do not know.
@@ -53,6 +99,11 @@ def open_db(args: argparse.Namespace, *, create: bool = True):
                 f"database {t} has a schema version this program does not know (newer release?): {exc}",
             )
         raise
+
+
+def first_line(exc: object) -> str:
+    """The first line of an error's text (drivers add hints on further lines)."""
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
 
 
 def close_all() -> None:

@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from . import output
-from .common import is_file_target, open_db, service_for, target
+from .common import count, is_file_target, open_db, service_for, target
 
 ROSTER_OPTIONS = (
     ("party_members_voting", "有表决权党员人数"),
@@ -35,7 +35,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     for name, label in ROSTER_OPTIONS:
         p.add_argument(
             "--" + name.replace("_", "-"),
-            type=int,
+            type=count,
             default=0,
             metavar="N",
             help=label + "（默认0）",
@@ -106,6 +106,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     from ..sync.keys import ensure_own_key, fingerprint
 
     service = service_for(args)
+    _refuse_other_role(service.engine)
     service.set_up(village)
     # The key pair is made at set-up so its fingerprint can be given to the
     # township (by phone) before the first bundle travels.
@@ -119,6 +120,24 @@ def cmd_init(args: argparse.Namespace) -> int:
         f"Village key fingerprint: {fingerprint(key.public_key)}",
     )
     return 0
+
+
+def _refuse_other_role(engine) -> None:
+    """A township or county database (one with a role that is not a village's) takes no init."""
+    from ..store.db import read_session
+    from ..store.tables import SettingRow
+
+    with read_session(engine) as s:
+        row = s.get(SettingRow, "role")
+        role = row.value if row else None
+    if role is not None and role != "village":
+        output.fail(
+            f"该数据库是{_ROLE_ZH.get(role, role)}数据库，不能设置为村庄；请用 --db 另指定一个新文件",
+            f"this is a {role} database and cannot be set up as a village; give a new file with --db",
+        )
+
+
+_ROLE_ZH = {"township": "乡镇审核", "county": "县级汇总"}
 
 
 def cmd_load_sample(args: argparse.Namespace) -> int:
@@ -185,13 +204,17 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
-    from ..profiles import available_profiles, load_profile
+    from ..profiles import load_profile, scan_profiles
     from .rules_table import print_profile
 
     if args.list:
-        for name in available_profiles():
+        names, broken = scan_profiles()
+        for name in names:
             p = load_profile(name)
             output.say(f"{name}\t{p.name_zh}", f"{name}\t{p.name_en}")
+        for exc in broken:  # told, but one bad file does not hide the good ones
+            warn = exc.message(output.lang())
+            print(("warning: " if output.lang() == "en" else "注意：") + warn, file=sys.stderr)
         return 0
     name = args.profile
     if name is None:

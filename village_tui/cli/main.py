@@ -8,6 +8,7 @@ import sys
 from collections.abc import Sequence
 
 from . import output
+from .common import not_empty
 
 log = logging.getLogger("village_tui")
 
@@ -50,6 +51,26 @@ class Parser(argparse.ArgumentParser):
         output.fail(f"用法错误：{message}", f"usage error: {message}", code=2)
 
 
+# Arguments naming files the operating system opens as given: a path in a legacy
+# encoding (a GBK name on a USB stick) is fine there. Every other text argument
+# is written to the database or into a bundle, which hold UTF-8 only.
+_OS_PATHS = frozenset({"paths", "file", "out", "dir"})
+
+
+def _not_utf8(args: argparse.Namespace) -> str | None:
+    """The first option whose text is not valid UTF-8 (undecodable bytes from the command line)."""
+    for name, value in vars(args).items():
+        if name in _OS_PATHS:
+            continue
+        for v in value if isinstance(value, list) else [value]:
+            if isinstance(v, str):
+                try:
+                    v.encode("utf-8")
+                except UnicodeEncodeError:
+                    return "--" + name.replace("_", "-")
+    return None
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The parser with every command family that is installed."""
     import importlib
@@ -61,11 +82,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--db",
+        type=not_empty,
         metavar="PATH",
         help="SQLite 数据库文件（默认在用户数据目录，或环境变量 VILLAGE_TUI_DB）",
     )
     parser.add_argument(
         "--db-url",
+        type=not_empty,
         metavar="URL",
         help="数据库连接串，例如 postgresql+psycopg://user@127.0.0.1/county",
     )
@@ -113,6 +136,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:  # --help
         return exc.code if isinstance(exc.code, int) else 0
     output.set_lang(args.lang)
+    bad = _not_utf8(args)
+    if bad is not None:
+        return _usage_failure(
+            f"{bad} 的值不是有效的 UTF-8 文本（请检查终端或文件名的编码）",
+            f"the value of {bad} is not valid UTF-8 text (check the terminal's encoding)",
+        )
     func = getattr(args, "func", None)
     if func is None:
         if args.command is None and hasattr(args, "default_func"):
@@ -140,6 +169,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         close_all()
 
 
+def _usage_failure(zh: str, en: str) -> int:
+    try:
+        output.fail(f"用法错误：{zh}", f"usage error: {en}", code=2)
+    except output.CommandFailed as exc:
+        return exc.code
+    return 2
+
+
 def _report(exc: Exception) -> int:
     """One line for the person: their own mistake, a database problem, or where the traceback went."""
     try:
@@ -149,6 +186,11 @@ def _report(exc: Exception) -> int:
         if sa_exc is not None and isinstance(exc, sa_exc.OperationalError):
             reason = getattr(exc, "orig", None) or exc
             output.fail(f"数据库操作失败：{reason}", f"database operation failed: {reason}")
+        if isinstance(exc, UnicodeError):  # text that cannot be written in this encoding
+            output.fail(
+                f"文本编码有误：{exc.reason}（请检查终端或文件的编码）",
+                f"text encoding problem: {exc.reason} (check the terminal's or file's encoding)",
+            )
     except output.CommandFailed as failed:
         return failed.code
     return output.unexpected(exc)

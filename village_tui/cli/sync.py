@@ -8,12 +8,14 @@ import sys
 from pathlib import Path
 
 from . import output
-from .common import actor, open_db, target
+from .common import actor, not_empty, open_db, target
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("export", help="导出自上次导出以来的新记录（村）或给各村的审核反馈（乡镇）")
-    p.add_argument("--out", required=True, metavar="DIR", help="数据包写入的文件夹（如 U 盘）")
+    p.add_argument(
+        "--out", required=True, type=not_empty, metavar="DIR", help="数据包写入的文件夹（如 U 盘）"
+    )
     p.add_argument("--full", action="store_true", help="导出全部记录，而不只是新记录")
     p.set_defaults(func=cmd_export)
 
@@ -30,7 +32,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("keys", help="本库密钥与受信任的密钥")
     ks = p.add_subparsers(dest="keys_command", metavar="ACTION", required=True)
     q = ks.add_parser("show", help="显示本库公钥及其指纹")
-    q.add_argument("--out", metavar="FILE", help="同时把公钥写入文件，供对方 keys trust")
+    q.add_argument(
+        "--out", type=not_empty, metavar="FILE", help="同时把公钥写入文件，供对方 keys trust"
+    )
     q.set_defaults(func=cmd_keys_show)
     q = ks.add_parser("trust", help="登记对方的公钥文件为受信任")
     q.add_argument("file", metavar="FILE")
@@ -40,7 +44,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("review", help="乡镇审核：各村事项的进度、问题和审核状态")
     p.add_argument("--format", choices=("table", "json", "xlsx"), default="table")
-    p.add_argument("--out", metavar="FILE", help="输出文件（xlsx 必填）")
+    p.add_argument("--out", type=not_empty, metavar="FILE", help="输出文件（xlsx 必填）")
     p.add_argument("--village", metavar="CODE", help="只看一个村")
     p.set_defaults(func=cmd_review)
     rs = p.add_subparsers(dest="review_command", metavar="ACTION")
@@ -76,11 +80,16 @@ def _role(engine) -> str | None:
 
 
 def cmd_export(args) -> int:
-    from ..sync.export import export_bundles
+    from ..sync.export import LedgerBroken, export_bundles
 
     engine = open_db(args)
-    with _progress(output.lang(), "导出" if output.lang() != "en" else "export") as bar:
-        done = export_bundles(engine, Path(args.out), full=args.full, progress=bar.advance)
+    try:
+        with _progress(output.lang(), "导出" if output.lang() != "en" else "export") as bar:
+            done = export_bundles(engine, Path(args.out), full=args.full, progress=bar.advance)
+    except LedgerBroken as exc:
+        output.fail_with(exc)
+    except OSError as exc:
+        _cannot_write(args.out, exc)
     if not done:
         output.say("没有新记录，未写文件", "Nothing new to export; no file written")
         return 0
@@ -95,12 +104,7 @@ def cmd_import(args) -> int:
     from ..sync.importer import bundle_files, import_bundles, init_receiving
 
     lang = output.lang()
-    new = _is_new_file(args)
-    engine = open_db(args)
-    # A database server's database exists before its first import, so "new"
-    # means "has no role yet" there; --role county then takes effect.
-    if new or _role(engine) is None:
-        init_receiving(engine, args.role)
+    # The files first: a mistyped name must not leave an empty township database behind.
     files = bundle_files(args.paths)
     if not files:
         from ..i18n.sync import text
@@ -109,6 +113,15 @@ def cmd_import(args) -> int:
             text("no_bundles", "zh", path=" ".join(args.paths)),
             text("no_bundles", "en", path=" ".join(args.paths)),
         )
+    missing = next((f for f in files if not f.exists()), None)
+    if missing is not None:
+        output.fail(f"找不到文件：{missing}", f"no such file: {missing}")
+    new = _is_new_file(args)
+    engine = open_db(args)
+    # A database server's database exists before its first import, so "new"
+    # means "has no role yet" there; --role county then takes effect.
+    if new or _role(engine) is None:
+        init_receiving(engine, args.role)
     with _progress(lang, "导入" if lang != "en" else "import", total=len(files)) as bar:
         summary = import_bundles(engine, files, trust_new=args.trust_new, progress=bar.advance)
     for r in summary.results:
@@ -136,7 +149,7 @@ def cmd_keys_show(args) -> int:
     output.say(f"本库公钥：{ident.public_key}", f"public key: {ident.public_key}")
     output.say(f"指纹：{ident.fingerprint}", f"fingerprint: {ident.fingerprint}")
     if args.out:
-        Path(args.out).write_text(key_file_text(ident) + "\n", encoding="utf-8")
+        _write_text(Path(args.out), key_file_text(ident) + "\n")
         output.say(f"已写入 {args.out}", f"written to {args.out}")
     return 0
 
@@ -191,12 +204,16 @@ def cmd_review(args) -> int:
 
     lang = output.lang()
     service = _review_service(args)
-    rows = service.rows(args.village)
     villages = [v for v in service.villages() if args.village in (None, v.code)]
+    if args.village is not None and not villages:
+        output.fail(
+            f"本库没有区划代码为 {args.village} 的村", f"no village with code {args.village} here"
+        )
+    rows = service.rows(args.village)
     if args.format == "json":
         text = json.dumps(as_json(rows, villages, lang), ensure_ascii=False, indent=2)
         if args.out:
-            Path(args.out).write_text(text + "\n", encoding="utf-8")
+            _write_text(Path(args.out), text + "\n")
             print(args.out)
         else:
             print(text)
@@ -204,7 +221,10 @@ def cmd_review(args) -> int:
     if args.format == "xlsx":
         if not args.out:
             output.fail("xlsx 格式需要 --out 文件名", "the xlsx format needs --out FILE", code=2)
-        write_xlsx(rows, Path(args.out), lang)
+        try:
+            write_xlsx(rows, Path(args.out), lang)
+        except OSError as exc:
+            _cannot_write(args.out, exc)
         print(args.out)
         return 0
     from ..sync.console import print_review
@@ -245,6 +265,19 @@ def cmd_demo(args) -> int:
     from ..tui.township_app import run_township_app
 
     return run_township_app(db, actor=actor(args), lang=output.lang())
+
+
+def _cannot_write(path, exc: OSError) -> None:
+    reason = exc.strerror or exc
+    output.fail(f"无法写入 {path}：{reason}", f"cannot write {path}: {reason}")
+
+
+def _write_text(path: Path, text: str) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        _cannot_write(path, exc)
 
 
 def _progress(lang: str, what: str, total: int | None = None):

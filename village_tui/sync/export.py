@@ -13,7 +13,7 @@ from sqlalchemy import Engine, select
 from sqlmodel import Session
 
 from .. import __version__
-from ..domain.chain import GENESIS_HASH, canonical_json
+from ..domain.chain import GENESIS_HASH, Event, broken_link, canonical_json
 from ..store.db import read_session, write_session
 from ..store.ledger import utc_now
 from ..store.tables import EventRow, LedgerHead, SettingRow
@@ -48,6 +48,30 @@ def ledgers_to_export(session: Session) -> list[str]:
     return sorted(h for h in heads if h.startswith(REVIEW_PREFIX))
 
 
+_REASONS_ZH = {"missing": "记录缺失", "sequence": "序号不连续"}
+
+
+class LedgerBroken(Exception):
+    """The ledger to export fails its hash chain: nothing is signed or written."""
+
+    def __init__(self, ledger: str, seq: int, reason: str) -> None:
+        from ..i18n.cli import BREAK_REASONS
+
+        reason_zh = BREAK_REASONS.get(reason) or _REASONS_ZH.get(reason.split(" ")[0], reason)
+        self.message_zh = (
+            f"台账 {ledger} 第 {seq} 条记录被改动或损坏（{reason_zh}），未导出任何数据包；"
+            "请先运行 verify-db 核对"
+        )
+        self.message_en = (
+            f"ledger {ledger}: event {seq} is changed or damaged ({reason}); "
+            "no bundle was exported, run verify-db"
+        )
+        super().__init__(self.message_en)
+
+    def message(self, lang: str = "zh") -> str:
+        return self.message_en if lang == "en" else self.message_zh
+
+
 def export_bundles(
     engine: Engine,
     out_dir: Path,
@@ -56,7 +80,11 @@ def export_bundles(
     now: Callable[[], str] = utc_now,
     progress: Callable[[Exported], None] | None = None,
 ) -> list[Exported]:
-    """Write one bundle per ledger with events not yet exported (all of them with `full`)."""
+    """Write one bundle per ledger with events not yet exported (all of them with `full`).
+
+    Raises LedgerBroken, before any file is written or mark moved, when a
+    ledger's hash chain does not hold: signing it would vouch for tampering.
+    """
     with write_session(engine) as s:
         ensure_own_key_in(s)  # a village set up before keys existed gets its pair now
     with read_session(engine) as s:
@@ -68,13 +96,17 @@ def export_bundles(
             after = 0 if full or mark is None else mark.seq
             tip = s.get(LedgerHead, ledger)
             if tip is not None and tip.seq > after:
-                plan.append((ledger, after))
+                plan.append((ledger, after, tip.seq, tip.hash))
+    # Every bundle is built (and its chain checked) before the first is written.
+    built = [_build(engine, own, identity, *item, now) for item in plan]
     out_dir.mkdir(parents=True, exist_ok=True)
     done: list[Exported] = []
-    for ledger, after in plan:
-        item = _export_one(engine, own, identity, ledger, after, out_dir, now)
+    for item, data in built:
+        item = _write(out_dir, item, data)
         with write_session(engine) as s:
-            mark = s.get(ExportMark, ledger) or ExportMark(ledger=ledger, seq=0, exported_at="")
+            mark = s.get(ExportMark, item.ledger) or ExportMark(
+                ledger=item.ledger, seq=0, exported_at=""
+            )
             mark.seq, mark.exported_at = max(mark.seq, item.last_seq), now()
             s.add(mark)
         done.append(item)
@@ -83,24 +115,45 @@ def export_bundles(
     return done
 
 
-def _export_one(engine, own, identity, ledger, after, out_dir, now) -> Exported:
+def _start(s: Session, ledger: str, after: int) -> str:
+    """The hash the range continues from, once the event before it is checked against its own
+    predecessor (a changed event `after` would otherwise pass as the range's anchor)."""
+    if not after:
+        return GENESIS_HASH
+    t = EventRow.__table__
+    q = select(t).where(t.c.ledger == ledger, t.c.seq >= after - 1, t.c.seq <= after)
+    rows = {r["seq"]: r for r in s.execute(q.order_by(t.c.seq)).mappings()}
+    before = rows.get(after - 1)
+    expected_prev = GENESIS_HASH if after == 1 else (before["hash"] if before else None)
+    r = rows.get(after)
+    if r is None or expected_prev is None:
+        raise LedgerBroken(ledger, after - 1 if r is not None else after, "missing event")
+    reason = broken_link(Event(**{k: r[k] for k in _ENVELOPE}), expected_prev, after)
+    if reason:
+        raise LedgerBroken(ledger, after, reason)
+    return r["hash"]
+
+
+def _build(engine, own, identity, ledger, after, tip_seq, tip_hash, now) -> tuple[Exported, bytes]:
     t = EventRow.__table__
     lines: list[str] = []
     counts: Counter[str] = Counter()
-    prev_hash, last_hash, last_seq = GENESIS_HASH, "", after
     with read_session(engine) as s:
-        if after:
-            prev_hash = s.execute(
-                select(t.c.hash).where(t.c.ledger == ledger, t.c.seq == after)
-            ).scalar_one()
+        prev_hash = _start(s, ledger, after)
+        last_hash, last_seq = prev_hash, after
         q = select(t).where(t.c.ledger == ledger, t.c.seq > after).order_by(t.c.seq)
         for r in s.execute(q.execution_options(yield_per=5000)).mappings():
             env = {k: r[k] for k in _ENVELOPE}
+            reason = broken_link(Event(**env), last_hash, last_seq + 1)
+            if reason:
+                raise LedgerBroken(ledger, r["seq"], reason)
             if r["signature"] is not None:
                 env["signature"], env["signer"] = r["signature"], r["signer"]
             lines.append(canonical_json(env))
             counts[r["type"]] += 1
             last_hash, last_seq = r["hash"], r["seq"]
+    if (last_seq, last_hash) != (tip_seq, tip_hash):  # events deleted from the end
+        raise LedgerBroken(ledger, tip_seq, "ledger head does not match the last event")
     events = ("\n".join(lines) + "\n").encode("utf-8")
     village_code = ledger.removeprefix(REVIEW_PREFIX)
     manifest = {
@@ -129,11 +182,15 @@ def _export_one(engine, own, identity, ledger, after, out_dir, now) -> Exported:
     raw_manifest = canonical_json(manifest).encode("utf-8")
     data = bf.write_bundle(raw_manifest, sign(own, raw_manifest).encode("ascii"), events)
     name = f"{ledger.replace(':', '-')}-{after + 1:06d}-{last_seq:06d}.zip"
-    path = out_dir / name
+    return Exported(Path(name), ledger, after + 1, last_seq, len(lines)), data
+
+
+def _write(out_dir: Path, item: Exported, data: bytes) -> Exported:
+    path = out_dir / item.path
     tmp = path.with_suffix(".zip.part")
     tmp.write_bytes(data)
     os.replace(tmp, path)  # a half-written bundle never carries the real name
-    return Exported(path, ledger, after + 1, last_seq, len(lines))
+    return Exported(path, item.ledger, item.first_seq, item.last_seq, item.count)
 
 
 _ENVELOPE = (

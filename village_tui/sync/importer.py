@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import Engine, delete, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError, StatementError
 from sqlmodel import Session
 
 from ..i18n.sync import text
@@ -121,12 +121,18 @@ def import_bytes(
     now: Callable[[], str] = utc_now,
 ) -> list[FileResult]:
     """Import one bundle's bytes; then apply any held bundles that it lets through."""
+    b = None
     try:
         with _collector_paused():
             b = parse_bundle(data, limits)
             result = _apply(engine, b, data, name, trust_new, now)
     except bf.Refused as r:
         return [_refused(name, r)]
+    except OperationalError:  # locked, full or gone: no fault of the bundle
+        raise
+    except (OverflowError, StatementError) as exc:  # at commit, after `_store` finished
+        seq = b.last_seq if b is not None else "?"
+        return [_refused(name, bf.Refused("apply", seq=seq, err=_db_reason(exc)))]
     results = [result]
     if result.status == "imported":
         results += _release_held(engine, b.ledger, limits, now)
@@ -241,8 +247,20 @@ def _store(s: Session, new: list[Signed]) -> None:
     except ApplyError as exc:
         raise bf.Refused("apply", seq=x.event.seq, err=str(exc)[:160]) from None
     except IntegrityError as exc:  # rows the batch writes at its end clash with stored ones
-        err = str(exc.orig if exc.orig is not None else exc).splitlines()[0]
-        raise bf.Refused("apply", seq=x.event.seq, err=err[:160]) from None
+        raise bf.Refused("apply", seq=x.event.seq, err=_db_reason(exc)) from None
+    except OperationalError:  # locked, full or gone: no fault of the bundle
+        raise
+    except (OverflowError, StatementError) as exc:
+        # A value the database cannot hold (an integer past 64 bits) or a row
+        # it will not take: this bundle is refused, the rest of the run goes on.
+        raise bf.Refused("apply", seq=x.event.seq, err=_db_reason(exc)) from None
+
+
+def _db_reason(exc: BaseException) -> str:
+    """The first line of a database error, its driver's own words where there are some."""
+    orig = getattr(exc, "orig", None)
+    lines = str(orig if orig is not None else exc).splitlines() or [type(exc).__name__]
+    return lines[0][:160]
 
 
 def _check_role(s: Session, b: Bundle, role: str) -> None:
@@ -329,13 +347,19 @@ def _release_held(engine: Engine, ledger: str, limits: bf.Limits, now) -> list[F
             if held is None:
                 return out
             key, data, name = held.manifest_sha256, held.content, held.file_name
+        seq: object = "?"
         try:
             b = parse_bundle(data, limits)
+            seq = b.last_seq
             r = _apply(engine, b, data, name, False, now)
             if r.status == "imported":
                 r = _done(name, "released", b, applied=r.applied)
         except bf.Refused as refusal:
             r = _refused(name, refusal)
+        except OperationalError:
+            raise
+        except (OverflowError, StatementError) as exc:
+            r = _refused(name, bf.Refused("apply", seq=seq, err=_db_reason(exc)))
         with write_session(engine) as s:  # released, superseded or refused: it is held no longer
             s.execute(delete(HeldBundle).where(HeldBundle.manifest_sha256 == key))
         if r.status in ("released", "refused"):
