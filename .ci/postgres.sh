@@ -40,12 +40,16 @@ _vt_pg_main() {
         return 1
       }
     fi
-    "${runas[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-      -o "-h 127.0.0.1 -p $port -k $dir -c fsync=off -c full_page_writes=off" start \
-      >/dev/null || {
-      echo "postgres.sh: server did not start, see $dir/server.log" >&2
-      return 1
-    }
+    local opts="-h 127.0.0.1 -p $port -k $dir -c fsync=off -c full_page_writes=off"
+    if ! "${runas[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 -o "$opts" start >/dev/null; then
+      # A server killed with its session leaves a stale lock file behind; the
+      # data is throw-away, so start once more without it.
+      rm -f "$dir/data/postmaster.pid"
+      "${runas[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 -o "$opts" start >/dev/null || {
+        echo "postgres.sh: server did not start, see $dir/server.log" >&2
+        return 1
+      }
+    fi
   fi
 
   local psql=("$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 -qtA)
