@@ -16,6 +16,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from ...i18n import county as words
+from .base import localize_bindings
 
 T = {
     "title": ("县级汇总", "County summary"),
@@ -33,6 +34,10 @@ T = {
     "overdue_cols": (("村", "事项", "应公开", "逾期天数"), ("Village", "Matter", "Due", "Days")),
     "no_overdue": ("该乡镇没有逾期未公开的事项", "No overdue disclosures in this township"),
     "error": ("无法统计：{message}", "Cannot count: {message}"),
+    "key.prev_year": ("上一年", "Prev year"),
+    "key.next_year": ("下一年", "Next year"),
+    "key.refresh": ("刷新", "Refresh"),
+    "key.quit": ("退出", "Quit"),
 }
 
 
@@ -53,15 +58,16 @@ class CountyScreen(Screen[None]):
 
     CSS_PATH = "county.tcss"
     BINDINGS = [
-        Binding("left_square_bracket,minus", "year(-1)", "上一年/Prev year", id="prev"),
-        Binding("right_square_bracket,plus", "year(1)", "下一年/Next year", id="next"),
-        Binding("f5,g", "refresh", "刷新/Refresh", id="refresh"),
-        Binding("q", "app.quit", "退出/Quit", id="quit"),
+        Binding("left_square_bracket,minus", "year(-1)", "key.prev_year", id="prev"),
+        Binding("right_square_bracket,plus", "year(1)", "key.next_year", id="next"),
+        Binding("f5,g", "refresh", "key.refresh", id="refresh"),
+        Binding("q", "app.quit", "key.quit", id="quit"),
     ]
 
     def __init__(self, engine, *, year: int, today: date, lang: str = "zh") -> None:
         super().__init__()
         self.engine, self.year, self.today, self.lang = engine, year, today, lang
+        localize_bindings(self, lang, tr)
         self.report: dict[str, Any] | None = None
 
     def compose(self) -> ComposeResult:
@@ -153,6 +159,7 @@ class CountyApp(App[None]):
     def __init__(self, engine, *, year: int, today: date, lang: str = "zh") -> None:
         super().__init__()
         self.engine, self.year, self.today, self.lang = engine, year, today, lang
+        localize_bindings(self, lang)
 
     def on_mount(self) -> None:
         self.push_screen(
