@@ -49,3 +49,13 @@ async def test_english_and_an_empty_year(sqlite_county):
         await _settled(app, pilot)
         assert app.screen.query_one("#townships", DataTable).row_count == 0
         assert "0 matters" in str(app.screen.query_one("#totals", Static).render())
+
+
+async def test_footer_keys_are_in_one_language(sqlite_county):
+    for lang, words, other in (("en", "Quit", "退出"), ("zh", "退出", "Quit")):
+        app = CountyApp(sqlite_county, year=2025, today=TODAY, lang=lang)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await _settled(app, pilot)
+            keys = app.screen.active_bindings
+            ours = {keys[k][1].description for k in ("q", "f5", "left_square_bracket")}
+            assert words in ours and not any(other in d for d in ours)
