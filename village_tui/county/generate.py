@@ -97,9 +97,9 @@ def _write_reviews(
     seed: int,
     stamp: str,
 ) -> tuple[list[Path], int]:
+    from ..domain.events import review_ledger
     from ..sync.export import export_bundles
     from ..sync.keys import sign
-    from ..sync.verify import review_ledger
 
     code, name = township[0], township[1]
     engine = _fresh_db(template, work / f"township-{code}.db")

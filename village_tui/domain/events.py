@@ -22,6 +22,14 @@ OBJECTION_ANSWERED = "objection.answered"  # {"matter_id", "objection_id", "repl
 CORRECTION = "correction"
 
 # township review (its own ledger per village, signed by the township) ----------
+REVIEW_PREFIX = "review:"
+
+
+def review_ledger(village_code: str) -> str:
+    """The id of the township's review ledger for a village (a village's own ledger is its code)."""
+    return REVIEW_PREFIX + village_code
+
+
 REVIEW_APPROVED = (
     "review.approved"  # {"matter_id", "village_code", "comment", "reviewer", "township_code"}
 )

@@ -400,16 +400,11 @@ def _reviewed(rows: Rows, e: Event, data: dict, corrected: bool) -> None:
         # county importing a township's bundle first); it stays in the ledger
         # and `_earlier_review` applies it when the matter arrives.
         return
-    if e.ledger != review_ledger(matter.village_code):
+    if e.ledger != ev.review_ledger(matter.village_code):
         raise ApplyError(
             f"event {e.seq}: a review in {e.ledger} of a matter of village {matter.village_code}"
         )
     _set_review(matter, e.type, data, e.seq)
-
-
-def review_ledger(village_code: str) -> str:
-    """The township's review ledger for a village."""
-    return f"review:{village_code}"
 
 
 def _set_review(matter: MatterRow, type_: str, data: dict, seq: int) -> None:
@@ -429,7 +424,7 @@ def _earlier_review(rows: Rows, matter: MatterRow) -> None:
     q = (
         select(EventRow.type, EventRow.payload, EventRow.seq)
         .where(
-            EventRow.ledger == review_ledger(matter.village_code),
+            EventRow.ledger == ev.review_ledger(matter.village_code),
             EventRow.matter_id == matter.id,
             EventRow.type.in_(sorted(ev.REVIEW_TYPES)),
         )

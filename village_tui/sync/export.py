@@ -14,13 +14,13 @@ from sqlmodel import Session
 
 from .. import __version__
 from ..domain.chain import GENESIS_HASH, Event, broken_link, canonical_json
+from ..domain.events import REVIEW_PREFIX
 from ..store.db import read_session, write_session
 from ..store.ledger import utc_now
 from ..store.tables import EventRow, LedgerHead, SettingRow
 from . import bundle as bf
 from .keys import OwnKey, ensure_own_key_in, own_identity, sign
 from .tables import ExportMark
-from .verify import REVIEW_PREFIX
 
 
 @dataclass(frozen=True)

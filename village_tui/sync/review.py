@@ -11,6 +11,7 @@ from sqlalchemy import Engine, func, select
 
 from ..domain import events as ev
 from ..domain.chain import Event, canonical_json, seal
+from ..domain.events import review_ledger
 from ..domain.findings import Finding
 from ..domain.model import MatterState, Village
 from ..domain.rules import evaluate
@@ -22,7 +23,6 @@ from ..store.state import load_states, village_from_row
 from ..store.tables import EventRow, MatterRow, SettingRow, VillageRow
 from .keys import ensure_own_key_in, sign
 from .tables import HeldBundle, ImportLog
-from .verify import review_ledger
 
 # Township reminders, not legal rules: how long a resolution or a finished
 # implementation may wait before its notice goes up.

@@ -10,18 +10,13 @@ from typing import Any
 
 from ..domain import events as ev
 from ..domain.chain import Event, event_hash
+from ..domain.events import review_ledger
 from ..store.apply import canonical_text
 from . import bundle as bf
 from .keys import Identity, fingerprint, verify_signature
 from .schemas import fast_check, first_error
 
-REVIEW_PREFIX = "review:"
 _quote = json.encoder.encode_basestring  # the string encoder of json.dumps(ensure_ascii=False)
-
-
-def review_ledger(village_code: str) -> str:
-    """The id of the township's review ledger for a village."""
-    return REVIEW_PREFIX + village_code
 
 
 @dataclass(frozen=True)
