@@ -21,6 +21,18 @@ def test_sqlite_and_postgresql_reports_are_identical(sqlite_county, pg_county, y
     assert lite["totals"]["matters"] > 0
 
 
+def test_postgresql_keeps_the_same_figures_and_reads_them_back(sqlite_county, pg_county):
+    from village_tui.county.snapshot import Scope, as_of_date
+    from village_tui.county.stored import current_figures, refresh
+
+    refresh(pg_county, TODAY)
+    scope = Scope(2025, as_of_date(2025, TODAY))
+    kept = current_figures(pg_county, scope)
+    assert kept.worked_out == 0
+    assert kept.matters == current_figures(pg_county, scope, keep=False, reuse=False).matters
+    assert kept.matters == current_figures(sqlite_county, scope).matters
+
+
 def test_one_township_on_postgresql(sqlite_county, pg_county, county_bundles):
     township = county_bundles[1].plan.villages[3].village.township_code
     lite = build_report(sqlite_county, year=2025, today=TODAY, township=township)

@@ -12,7 +12,7 @@ from datetime import date
 import pytest
 from sqlmodel import select
 
-from village_tui.county.snapshot import load_snapshot
+from village_tui.county.snapshot import Scope, load_snapshot
 from village_tui.domain.rules import evaluate
 from village_tui.profiles import load_profile
 from village_tui.store.db import read_session
@@ -32,7 +32,7 @@ def _key(findings):
 
 @pytest.mark.parametrize("year", range(TODAY.year - YEARS + 1, TODAY.year + 1))
 def test_lean_and_full_loading_give_the_same_findings(sqlite_county, year):
-    snap = load_snapshot(sqlite_county, year, LATER)
+    snap = load_snapshot(sqlite_county, Scope(year, LATER))
     assert snap.states, "the synthetic county has matters every year"
     with read_session(sqlite_county) as s:
         rows = s.exec(

@@ -120,44 +120,71 @@ class Snapshot:
     villages: dict[str, Village] = field(default_factory=dict)
     states: list[MatterState] = field(default_factory=list)
     village_of: dict[str, str] = field(default_factory=dict)  # matter id -> village code
+    seq_of: dict[str, int] = field(default_factory=dict)  # matter id -> its updated_seq when read
 
 
-def _scope(year: int, as_of: date, township: str | None):
-    cond = [M.c.opened_on >= date(year, 1, 1), M.c.opened_on <= as_of]
-    if township:
-        cond.append(V.c.township_code == township)
-    return and_(*cond)
+@dataclass(frozen=True)
+class Scope:
+    """Which matters a report covers: opened in `year` up to `as_of`, of one township or all."""
+
+    year: int
+    as_of: date
+    township: str | None = None
+    only: frozenset[str] | None = None  # just these matters (the ones to work out again)
+
+    def condition(self):
+        cond = [M.c.opened_on >= date(self.year, 1, 1), M.c.opened_on <= self.as_of]
+        if self.township:
+            cond.append(V.c.township_code == self.township)
+        if self.only is not None:
+            cond.append(M.c.id.in_(sorted(self.only)))
+        return and_(*cond)
+
+    def rows_of(self, cols, *extra):
+        """Rows of a per-matter table whose matter is in scope (one query, no id lists)."""
+        matters = select(M.c.id).where(self.condition())
+        if self.township:
+            matters = matters.join(V, V.c.code == M.c.village_code)
+        # IN (matters) rather than a join: SQLite then reads only the rows it needs
+        # through the matter_id index instead of scanning the whole table.
+        return select(*cols).where(cols[0].table.c.matter_id.in_(matters), *extra)
 
 
-def _in_scope(cols, year: int, as_of: date, township: str | None, *extra):
-    """Rows of a per-matter table whose matter is in scope (one query, no id lists)."""
-    matters = select(M.c.id).where(_scope(year, as_of, township))
-    if township:
-        matters = matters.join(V, V.c.code == M.c.village_code)
-    # IN (matters) rather than a join: SQLite then reads only the rows it needs
-    # through the matter_id index instead of scanning the whole table.
-    return select(*cols).where(cols[0].table.c.matter_id.in_(matters), *extra)
+def snapshot_connection(engine: Engine):
+    """A connection whose reads all see the database at one moment (an import may be running)."""
+    conn = engine.connect()
+    if conn.dialect.name != "sqlite":  # SQLite: our BEGIN already reads from one snapshot
+        conn = conn.execution_options(isolation_level="REPEATABLE READ")
+    return conn
 
 
-def load_snapshot(engine: Engine, year: int, as_of: date, township: str | None = None) -> Snapshot:
-    """Every matter opened in `year` (up to `as_of`), cut at `as_of`, with its village."""
-    snap = Snapshot(year=year, as_of=as_of, township=township)
+def load_villages(conn, township: str | None = None) -> dict[str, Village]:
+    """The villages (of one township, or all) with their rosters, by code."""
     roster_fields = list(Roster.__dataclass_fields__)
-    with engine.connect() as conn:
-        vq = select(V)
-        if township:
-            vq = vq.where(V.c.township_code == township)
-        for v in conn.execute(vq).mappings():
-            snap.villages[v["code"]] = Village(
-                code=v["code"],
-                name=v["name"],
-                township_code=v["township_code"],
-                township_name=v["township_name"],
-                county_code=v["county_code"],
-                county_name=v["county_name"],
-                profile=v["profile"],
-                roster=Roster(**{k: v[k] for k in roster_fields}),
-            )
+    vq = select(V)
+    if township:
+        vq = vq.where(V.c.township_code == township)
+    return {
+        v["code"]: Village(
+            code=v["code"],
+            name=v["name"],
+            township_code=v["township_code"],
+            township_name=v["township_name"],
+            county_code=v["county_code"],
+            county_name=v["county_name"],
+            profile=v["profile"],
+            roster=Roster(**{k: v[k] for k in roster_fields}),
+        )
+        for v in conn.execute(vq).mappings()
+    }
+
+
+def load_snapshot(engine: Engine, scope: Scope) -> Snapshot:
+    """Every matter in `scope`, cut at its report date, with its village."""
+    year, as_of, township = scope.year, scope.as_of, scope.township
+    snap = Snapshot(year=year, as_of=as_of, township=township)
+    with snapshot_connection(engine) as conn:
+        snap.villages = load_villages(conn, township)
         mq = (
             select(
                 M.c.id,
@@ -169,15 +196,25 @@ def load_snapshot(engine: Engine, year: int, as_of: date, township: str | None =
                 M.c.personal_data,
                 M.c.opened_on,
                 M.c.review_state,
+                M.c.updated_seq,
             )
             .join(V, V.c.code == M.c.village_code)
-            .where(_scope(year, as_of, township))
+            .where(scope.condition())
             .order_by(M.c.village_code, M.c.opened_on, M.c.id)
         )
         by_id: dict[str, MatterState] = {}
-        for mid, code, title, category, source, planned, personal, opened, review in conn.execute(
-            mq
-        ).fetchall():
+        for (
+            mid,
+            code,
+            title,
+            category,
+            source,
+            planned,
+            personal,
+            opened,
+            review,
+            seq,
+        ) in conn.execute(mq).fetchall():
             state = MatterState(
                 matter=Matter(
                     id=mid,
@@ -193,34 +230,28 @@ def load_snapshot(engine: Engine, year: int, as_of: date, township: str | None =
             )
             by_id[mid] = state
             snap.village_of[mid] = code
+            snap.seq_of[mid] = seq
             snap.states.append(state)
         # Plain tuples, only the columns needed, dates cut in SQL, and of each record
         # only what the evaluator reads (see `_lean_record`): this loop was most of the report.
         dialect = conn.dialect.name
-        steps = _in_scope(
+        steps = scope.rows_of(
             (S.c.matter_id, S.c.step, S.c.on, S.c.until, *_meeting_columns(dialect)),
-            year,
-            as_of,
-            township,
             S.c.on <= as_of,
         )
         rows = conn.execute(steps).fetchall()
         for row, values in zip(rows, _meeting_values(dialect, rows), strict=True):
             step = _STEPS[row[1]]
             by_id[row[0]].steps[step] = _lean_record(step, row[2], row[3], values)
-        progress = _in_scope(
-            (P.c.matter_id, P.c.id, P.c.on, P.c.spent_fen), year, as_of, township, P.c.on <= as_of
-        )
+        progress = scope.rows_of((P.c.matter_id, P.c.id, P.c.on, P.c.spent_fen), P.c.on <= as_of)
         for matter_id, pid, on, fen in conn.execute(progress).fetchall():
             by_id[matter_id].progress.append(ProgressEntry(id=pid, on=on, spent_fen=fen))
-        done = _in_scope(
-            (C.c.matter_id, C.c.completed_on), year, as_of, township, C.c.completed_on <= as_of
-        )
+        done = scope.rows_of((C.c.matter_id, C.c.completed_on), C.c.completed_on <= as_of)
         for matter_id, completed_on in conn.execute(done).fetchall():
             by_id[matter_id].completion = Completion(completed_on=completed_on)
         cols = (O.c.matter_id, O.c.id, O.c.step, O.c.received_on, O.c.reply, O.c.replied_on)
         for matter_id, oid, step_name, received, reply, replied_on in conn.execute(
-            _in_scope(cols, year, as_of, township, O.c.received_on <= as_of)
+            scope.rows_of(cols, O.c.received_on <= as_of)
         ):
             replied = replied_on is not None and replied_on <= as_of
             by_id[matter_id].objections.append(

@@ -16,7 +16,7 @@ from sqlmodel import Session
 ENV_DB = "VILLAGE_TUI_DB"
 # The newest migration. Checked against Alembic's own head by a test, so that a
 # database already at head opens without importing Alembic (it costs start-up).
-HEAD_REVISION = "0003"
+HEAD_REVISION = "0004"
 BUSY_TIMEOUT_MS = 15_000
 
 

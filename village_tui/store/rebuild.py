@@ -12,7 +12,7 @@ from ..domain.chain import Event
 from .apply import apply_event
 from .db import read_session, write_session
 from .ledger import events, store_event, to_event
-from .tables import DERIVED_TABLES, EventRow
+from .tables import CACHE_TABLES, DERIVED_TABLES, EventRow
 
 
 def replay_order(session: Session) -> Iterator[Event]:
@@ -31,7 +31,7 @@ def replay_order(session: Session) -> Iterator[Event]:
 def rebuild(engine: Engine) -> int:
     """Empty the derived tables and apply every event again, in one transaction; the event count."""
     with write_session(engine) as s:
-        for name in DERIVED_TABLES:  # children before parents
+        for name in (*CACHE_TABLES, *DERIVED_TABLES):  # children before parents
             s.execute(delete(SQLModel.metadata.tables[name]))
         count = 0
         for e in list(replay_order(s)):

@@ -154,6 +154,37 @@ class CompletionRow(SQLModel, table=True):
 DERIVED_TABLES = ("completion", "objection", "progress", "step", "matter", "village")
 
 
+class MatterFigureRow(SQLModel, table=True):
+    """A matter's county-report figures as of one report date: a cache, never the record.
+
+    Valid while `matter_seq` is the matter's `updated_seq`, `as_of` the report's
+    date and `basis` what the village's roster, its profile and the rule code
+    hash to (`county.stored`); anything else means "work it out again". Review
+    state is not here: the report reads it live from `matter`.
+    """
+
+    __tablename__ = "matter_figure"
+
+    matter_id: str = Field(primary_key=True, max_length=64)
+    as_of: date
+    matter_seq: int
+    basis: str = Field(max_length=64)
+    reached: str = Field(max_length=32)  # furthest step by as_of, or "none"
+    blocking: str = ""  # rule ids of blocking findings, comma-separated, sorted
+    honoured: int = 0
+    missed: int = 0
+    spent_fen: int = Field(default=0, sa_column=Column(BigInteger, nullable=False, default=0))
+    resolved_fen: int = Field(default=0, sa_column=Column(BigInteger, nullable=False, default=0))
+    to_resolution: int | None = None
+    to_result: int | None = None
+    overdue_step: str | None = Field(default=None, max_length=32)
+    overdue_due: date | None = None
+
+
+# Worked out from the derived tables for speed; emptied by `rebuild`, never compared.
+CACHE_TABLES = ("matter_figure",)
+
+
 class SettingRow(SQLModel, table=True):
     """Facts about this database itself: its role (village, township, county), its own village."""
 

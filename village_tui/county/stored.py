@@ -1,0 +1,303 @@
+"""Each matter's report figures, kept in `matter_figure` and worked out again only when stale.
+
+Running the rules over every matter of a year was most of a county report's
+time. A matter's figures depend only on what was recorded for it, its
+village's roster and profile, the rule code, and the report date, so they are
+kept with a fingerprint of each: the matter's `updated_seq`, a `basis` hash
+(roster, profile contents, rule code) and `as_of`. A report reads the kept
+figures and works out only those whose fingerprint no longer matches; a
+county import brings them up to date for the report dates of the day.
+
+The table is a cache, not a record: `rebuild` empties it, and a database that
+cannot be written to (a read-only copy) still gets a correct report, worked
+out in full each time.
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+from sqlalchemy import Engine, delete, func, insert, select
+from sqlalchemy.exc import DBAPIError
+
+from ..domain.model import Village
+from ..domain.profile import Profile
+from ..store.db import write_session
+from ..store.tables import MatterFigureRow, MatterRow, VillageRow
+from .errors import CountyError
+from .matter_figures import (
+    RESOLUTION_DISCLOSURE_DUE_DAYS,
+    RESULT_DISCLOSURE_DUE_DAYS,
+    MatterFigures,
+    matter_figures,
+)
+from .snapshot import Scope, load_snapshot, load_villages, snapshot_connection
+
+log = logging.getLogger("village_tui")
+F = MatterFigureRow.__table__
+M = MatterRow.__table__
+V = VillageRow.__table__
+# Above this many stale matters the whole scope is loaded rather than an id list
+# (SQLite builds before 3.32 allow only 999 bound parameters in one statement).
+ID_LIST_LIMIT = 500
+_PACKAGE = Path(__file__).resolve().parents[1]
+# The code a matter's figures come from: a change to any of it makes every kept figure stale.
+_CODE = (
+    *sorted((_PACKAGE / "domain").glob("*.py")),
+    *(_PACKAGE / "county" / name for name in ("matter_figures.py", "snapshot.py", "stored.py")),
+)
+
+
+@dataclass(frozen=True)
+class ScopeMatter:
+    """A matter in the report's scope: what the report shows of it, and its figures."""
+
+    id: str
+    village_code: str
+    category: str
+    title: str
+    personal_data: bool
+    review_state: str
+    figures: MatterFigures
+
+
+@dataclass
+class ScopeFigures:
+    """Every matter in a report's scope with current figures, and the villages they belong to."""
+
+    villages: dict[str, Village]
+    profiles: dict[str, Profile]
+    matters: list[ScopeMatter]
+    worked_out: int = 0  # matters whose kept figures were missing or stale
+    kept: bool = True  # False when the new figures could not be written back
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """A hash of the rule and figure code, or of the version when the sources are not files."""
+    h = hashlib.sha256(f"{RESOLUTION_DISCLOSURE_DUE_DAYS},{RESULT_DISCLOSURE_DUE_DAYS}".encode())
+    try:
+        for path in _CODE:
+            h.update(path.name.encode())
+            h.update(path.read_bytes())
+    except OSError:  # a frozen or zipped install: the version is the next best thing
+        from .. import __version__
+
+        h.update(f"version {__version__}".encode())
+    return h.hexdigest()
+
+
+def bases(villages: dict[str, Village], profiles: dict[str, Profile]) -> dict[str, str]:
+    """For each village, what (besides the matter and the date) its matters' figures depend on."""
+    code = code_fingerprint()
+    rules = {name: hashlib.sha256(repr(p).encode()).hexdigest() for name, p in profiles.items()}
+    return {
+        c: hashlib.sha256(
+            f"{code}|{rules[v.profile]}|{v.profile}|{v.roster!r}".encode()
+        ).hexdigest()
+        for c, v in villages.items()
+    }
+
+
+def _profiles(villages: dict[str, Village]) -> dict[str, Profile]:
+    from ..profiles import UnknownProfile, load_profile
+
+    profiles: dict[str, Profile] = {}
+    for v in villages.values():
+        if v.profile not in profiles:
+            try:
+                profiles[v.profile] = load_profile(v.profile)
+            except UnknownProfile:
+                raise CountyError(
+                    f"村 {v.code} 使用的规则配置“{v.profile}”在本机不存在，请先安装该配置文件",
+                    f"Village {v.code} uses the rule profile {v.profile!r}, which is not installed here",
+                ) from None
+    return profiles
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """No cyclic garbage collection while the report builds its (acyclic) objects.
+
+    Loading creates a few hundred thousand small objects; each automatic
+    collection on the way walks every object the process holds, which cost a
+    third of the report's time. Reference counting still frees everything.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def current_figures(
+    engine: Engine, scope: Scope, *, keep: bool = True, reuse: bool = True
+) -> ScopeFigures:
+    """The matters of `scope` with figures as of its date; stale ones worked out (and kept).
+
+    `reuse=False` works every matter out afresh (to check or to time the kept ones).
+    """
+    with _gc_paused():
+        return _current_figures(engine, scope, keep, reuse)
+
+
+def _current_figures(engine: Engine, scope: Scope, keep: bool, reuse: bool) -> ScopeFigures:
+    with snapshot_connection(engine) as conn:
+        villages = load_villages(conn, scope.township)
+        rows = conn.execute(_scope_query(scope)).fetchall()
+    profiles = _profiles(villages)
+    basis_of = bases(villages, profiles)
+    found: dict[str, MatterFigures] = {}
+    stale: list[str] = []
+    for row in rows:
+        mid, code, seq, as_of, kept_seq, kept_basis = row[0], row[1], row[6], *row[7:10]
+        if reuse and as_of == scope.as_of and kept_seq == seq and kept_basis == basis_of[code]:
+            found[mid] = _from_row(row[10:])
+        else:
+            stale.append(mid)
+    result = ScopeFigures(villages, profiles, [])
+    if stale:
+        new = _work_out(engine, scope, stale, profiles)
+        result.worked_out = len(new)
+        found.update((mid, figures) for mid, (figures, _, _) in new.items())
+        result.kept = keep and _keep(engine, scope.as_of, new)
+    result.matters = [
+        ScopeMatter(mid, code, category, title, bool(personal), review, found[mid])
+        for mid, code, category, title, personal, review, *_ in rows
+        if mid in found
+    ]
+    return result
+
+
+def _scope_query(scope: Scope):
+    return (
+        select(
+            M.c.id,
+            M.c.village_code,
+            M.c.category,
+            M.c.title,
+            M.c.personal_data,
+            M.c.review_state,
+            M.c.updated_seq,
+            F.c.as_of,
+            F.c.matter_seq,
+            F.c.basis,
+            F.c.reached,
+            F.c.blocking,
+            F.c.honoured,
+            F.c.missed,
+            F.c.spent_fen,
+            F.c.resolved_fen,
+            F.c.to_resolution,
+            F.c.to_result,
+            F.c.overdue_step,
+            F.c.overdue_due,
+        )
+        .join(V, V.c.code == M.c.village_code)
+        .outerjoin(F, F.c.matter_id == M.c.id)
+        .where(scope.condition())
+        .order_by(M.c.village_code, M.c.opened_on, M.c.id)
+    )
+
+
+def _from_row(values) -> MatterFigures:
+    reached, blocking, honoured, missed, spent, resolved, to_res, to_result, step, due = values
+    return MatterFigures(
+        reached=reached,
+        blocking=tuple(blocking.split(",")) if blocking else (),
+        honoured=honoured,
+        missed=missed,
+        spent_fen=spent,
+        resolved_fen=resolved,
+        to_resolution=to_res,
+        to_result=to_result,
+        overdue_step=step,
+        overdue_due=due,
+    )
+
+
+def _work_out(
+    engine: Engine, scope: Scope, stale: list[str], profiles: dict[str, Profile]
+) -> dict[str, tuple[MatterFigures, int, str]]:
+    """Figures, the matter position they were read at, and their basis, for each stale matter."""
+    few = len(stale) <= ID_LIST_LIMIT
+    snap = load_snapshot(
+        engine, Scope(scope.year, scope.as_of, scope.township, frozenset(stale) if few else None)
+    )
+    wanted = set(stale)
+    profiles = dict(profiles)
+    # The snapshot is read apart from the scope: a village set up in between needs its profile too.
+    profiles.update(
+        _profiles({c: v for c, v in snap.villages.items() if v.profile not in profiles})
+    )
+    basis_of = bases(snap.villages, profiles)
+    out: dict[str, tuple[MatterFigures, int, str]] = {}
+    for state in snap.states:
+        mid = state.matter.id
+        if mid not in wanted:
+            continue
+        village = snap.villages[snap.village_of[mid]]
+        profile = profiles[village.profile]
+        figures = matter_figures(state, village, profile, snap.as_of)
+        out[mid] = (figures, snap.seq_of[mid], basis_of[village.code])
+    return out
+
+
+def _keep(engine: Engine, as_of: date, new: dict[str, tuple[MatterFigures, int, str]]) -> bool:
+    """Write `new` figures back; False (and a log line) when the database will not take them."""
+    rows = [_as_row(mid, as_of, *item) for mid, item in new.items()]
+    ids = list(new)
+    try:
+        with write_session(engine) as s:
+            for i in range(0, len(ids), ID_LIST_LIMIT):
+                s.execute(delete(F).where(F.c.matter_id.in_(ids[i : i + ID_LIST_LIMIT])))
+            s.execute(insert(F), rows)
+    except DBAPIError:
+        # Read-only copy, or another report writing the same figures at once: the report
+        # is still right, it only works these out again next time.
+        log.warning("county figures not kept", exc_info=True)
+        return False
+    return True
+
+
+def _as_row(mid: str, as_of: date, figures: MatterFigures, seq: int, basis_: str) -> dict:
+    return {
+        "matter_id": mid,
+        "as_of": as_of,
+        "matter_seq": seq,
+        "basis": basis_,
+        "reached": figures.reached,
+        "blocking": ",".join(figures.blocking),
+        "honoured": figures.honoured,
+        "missed": figures.missed,
+        "spent_fen": figures.spent_fen,
+        "resolved_fen": figures.resolved_fen,
+        "to_resolution": figures.to_resolution,
+        "to_result": figures.to_result,
+        "overdue_step": figures.overdue_step,
+        "overdue_due": figures.overdue_due,
+    }
+
+
+def refresh(engine: Engine, today: date) -> int:
+    """Bring the kept figures of every year up to date for today's reports; how many were stale."""
+    from .snapshot import as_of_date
+
+    with engine.connect() as conn:
+        first, last = conn.execute(select(func.min(M.c.opened_on), func.max(M.c.opened_on))).one()
+    if first is None:
+        return 0
+    worked = 0
+    for year in range(first.year, min(last.year, today.year) + 1):
+        worked += current_figures(engine, Scope(year, as_of_date(year, today))).worked_out
+    return worked
