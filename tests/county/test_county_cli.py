@@ -6,12 +6,16 @@ import json
 import os
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from village_tui.cli.main import main
 from village_tui.county.figures import build_report
+from village_tui.county.snapshot import Scope
+from village_tui.county.stored import current_figures
+from village_tui.store.db import open_engine
 
 from .conftest import TODAY
 
@@ -33,7 +37,7 @@ def test_gen_synthetic_then_import_folder_then_report(tmp_path, capsys):
                 "--villages",
                 "4",
                 "--years",
-                "1",
+                "2",
                 "--seed",
                 "9",
                 "--out",
@@ -48,6 +52,10 @@ def test_gen_synthetic_then_import_folder_then_report(tmp_path, capsys):
     db = tmp_path / "county.db"
     assert main(["--db", str(db), "import", "--role", "county", "--trust-new", str(out)]) == 0
     capsys.readouterr()
+    # The import worked out the report figures: last year's report has nothing left to do.
+    engine = open_engine(db)
+    assert current_figures(engine, Scope(2025, date(2025, 12, 31))).worked_out == 0
+    engine.dispose()
     assert (
         main(["--db", str(db), "county", "report", "--year", "2026", "--format", "json", *DAY]) == 0
     )

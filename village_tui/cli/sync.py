@@ -134,7 +134,25 @@ def cmd_import(args) -> int:
             print(line)
     if len(summary.results) > 1:
         _import_table(summary, lang)
+    if summary.applied and _role(engine) == "county":
+        _prepare_county_figures(engine)
     return summary.exit_code
+
+
+def _prepare_county_figures(engine) -> None:
+    """Work out the new matters' report figures now, so the reports that follow are quick."""
+    from datetime import date
+
+    from ..county.errors import CountyError
+    from ..county.stored import refresh
+
+    try:
+        refresh(engine, date.today())
+    except CountyError as exc:  # the import stands; the report will say the same, and stop
+        output.say(
+            f"报表数据未预先计算：{exc.message_zh}",
+            f"Report figures not prepared: {exc.message_en}",
+        )
 
 
 def cmd_keys_show(args) -> int:
