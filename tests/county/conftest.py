@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -41,24 +43,40 @@ def sqlite_county(county_bundles, tmp_path_factory):
     engine.dispose()
 
 
-@pytest.fixture(scope="session")
-def pg_url():
-    """A fresh, private database on the server VILLAGE_TUI_PG_URL names; dropped afterwards."""
+@contextmanager
+def _private_pg_database(suffix: str = "") -> Iterator[str]:
+    """A fresh database on the server VILLAGE_TUI_PG_URL names, dropped afterwards."""
     url = os.environ.get(PG_ENV)
     if not url:
         pytest.skip(f"{PG_ENV} is not set (run .ci/postgres.sh to start a local PostgreSQL)")
     import sqlalchemy as sa
 
     base = sa.make_url(url)
-    name = f"vt_county_{os.getpid()}"
+    name = f"vt_county_{os.getpid()}{suffix}"
     admin = sa.create_engine(base, isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
         conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}"')
         conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
-    yield base.set(database=name).render_as_string(hide_password=False)
-    with admin.connect() as conn:
-        conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    admin.dispose()
+    try:
+        yield base.set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as conn:
+            conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def pg_url():
+    """A private database for the session's PostgreSQL county."""
+    with _private_pg_database() as url:
+        yield url
+
+
+@pytest.fixture
+def fresh_pg_url():
+    """Another private, empty database, for one test."""
+    with _private_pg_database("_fresh") as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -70,3 +70,38 @@ def test_cli_report_with_db_url(pg_url, pg_county, sqlite_county, capsys):
     assert json.loads(capsys.readouterr().out) == build_report(
         sqlite_county, year=2025, today=TODAY
     )
+
+
+def test_townships_importing_at_once_end_as_one_import(
+    county_bundles, fresh_pg_url, sqlite_county, tmp_path
+):
+    """Several `import` processes on one server at once, some with the same bundles."""
+    import subprocess
+    import sys
+
+    from village_tui.store.db import open_engine
+    from village_tui.store.rebuild import dump_derived
+
+    folder, _ = county_bundles
+    townships = sorted(p for p in folder.iterdir() if p.is_dir())
+    shared = townships[0]  # every process imports this township too, at the same time
+    parts = [[shared, *townships[1 + i :: 3]] for i in range(3)]
+    base = [sys.executable, "-m", "village_tui", "--db-url", fresh_pg_url, "import"]
+    logs = [tmp_path / f"import-{n}.txt" for n in range(len(parts))]
+    runs = []
+    for part, log in zip(parts, logs, strict=True):
+        with log.open("w", encoding="utf-8") as out:
+            argv = [*base, "--role", "county", "--trust-new", *map(str, part)]
+            runs.append(subprocess.Popen(argv, stdout=out, stderr=subprocess.STDOUT))
+    codes = [run.wait(timeout=300) for run in runs]
+    said = [log.read_text(encoding="utf-8") for log in logs]
+    assert codes == [0, 0, 0], [text[-600:] for text in said]
+    assert all("已导入" in text for text in said)
+    engine = open_engine(fresh_pg_url)
+    try:
+        assert dump_derived(engine) == dump_derived(sqlite_county)
+        assert build_report(engine, year=2025, today=TODAY) == build_report(
+            sqlite_county, year=2025, today=TODAY
+        )
+    finally:
+        engine.dispose()

@@ -18,6 +18,8 @@ ENV_DB = "VILLAGE_TUI_DB"
 # database already at head opens without importing Alembic (it costs start-up).
 HEAD_REVISION = "0004"
 BUSY_TIMEOUT_MS = 15_000
+# The PostgreSQL advisory lock every writing transaction takes ("village" in ASCII).
+WRITER_LOCK = 0x76696C6C616765
 
 
 def default_db_path() -> Path:
@@ -41,7 +43,10 @@ def make_engine(target: str | Path) -> Engine:
     """An engine for a SQLite file (WAL, foreign keys, busy timeout) or a server URL."""
     url = db_url(target)
     if not url.startswith("sqlite"):
-        return create_engine(url, pool_pre_ping=True)
+        engine = create_engine(url, pool_pre_ping=True)
+        if engine.dialect.name == "postgresql":
+            _writers_queue_on_postgresql(engine)
+        return engine
     if url.startswith("sqlite:///") and url != "sqlite:///:memory:":
         Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
     engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
@@ -67,6 +72,22 @@ def make_engine(target: str | Path) -> Engine:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
     return engine
+
+
+def _writers_queue_on_postgresql(engine: Engine) -> None:
+    """Writers take turns, as BEGIN IMMEDIATE makes them do on SQLite.
+
+    Importers run at once (a county's townships) would otherwise both read a
+    ledger's head, both append the same positions, and one would fail on a
+    duplicate key; a review and a village bundle would update the same matter
+    from stale reads. Checking a bundle happens before its transaction, so that
+    part still runs in parallel.
+    """
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn):  # pragma: no cover - exercised by the PostgreSQL tests
+        if conn.get_execution_options().get("immediate", False):
+            conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITER_LOCK})")
 
 
 def is_sqlite(engine: Engine) -> bool:
@@ -119,7 +140,8 @@ def migrate(engine: Engine, revision: str = "head") -> None:
     """Bring the schema to `revision` (head by default)."""
     from alembic import command
 
-    with engine.begin() as conn:
+    # As a writer: two programs opening a new database at once must not both create it.
+    with engine.connect() as conn, conn.execution_options(immediate=True).begin():
         command.upgrade(alembic_config(engine, conn), revision)
 
 
