@@ -229,3 +229,14 @@ def test_rebuild_empties_the_kept_figures(county):
     rebuild(county)
     assert _kept(county) == 0
     assert current_figures(county, SCOPE).matters == _fresh(county)
+
+
+def test_stale_matters_worked_out_in_batches_come_out_the_same(county, monkeypatch):
+    expected = _fresh(county)
+    with county.begin() as conn:
+        conn.execute(F.delete())
+    monkeypatch.setattr(stored, "BATCH", 7)
+    found = current_figures(county, SCOPE)
+    assert found.worked_out == len(expected) > 7 * 3
+    assert found.matters == expected
+    assert _kept(county) == len(expected)

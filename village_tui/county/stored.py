@@ -45,9 +45,9 @@ log = logging.getLogger("village_tui")
 F = MatterFigureRow.__table__
 M = MatterRow.__table__
 V = VillageRow.__table__
-# Above this many stale matters the whole scope is loaded rather than an id list
-# (SQLite builds before 3.32 allow only 999 bound parameters in one statement).
-ID_LIST_LIMIT = 500
+# Stale matters are worked out this many at a time, named in an id list (SQLite
+# builds before 3.32 allow only 999 bound parameters in one statement).
+BATCH = 500
 _PACKAGE = Path(__file__).resolve().parents[1]
 # The code a matter's figures come from: a change to any of it makes every kept figure stale.
 _CODE = (
@@ -166,11 +166,13 @@ def _current_figures(engine: Engine, scope: Scope, keep: bool, reuse: bool) -> S
         else:
             stale.append(mid)
     result = ScopeFigures(villages, profiles, [])
-    if stale:
-        new = _work_out(engine, scope, stale, profiles)
-        result.worked_out = len(new)
+    result.kept = keep
+    # A few hundred at a time: memory stays that of one batch, however many are stale.
+    for i in range(0, len(stale), BATCH):
+        new = _work_out(engine, scope, stale[i : i + BATCH], profiles)
+        result.worked_out += len(new)
         found.update((mid, figures) for mid, (figures, _, _) in new.items())
-        result.kept = keep and _keep(engine, scope.as_of, new)
+        result.kept = result.kept and _keep(engine, scope.as_of, new)
     result.matters = [
         ScopeMatter(mid, code, category, title, bool(personal), review, found[mid])
         for mid, code, category, title, personal, review, *_ in rows
@@ -230,10 +232,7 @@ def _work_out(
     engine: Engine, scope: Scope, stale: list[str], profiles: dict[str, Profile]
 ) -> dict[str, tuple[MatterFigures, int, str]]:
     """Figures, the matter position they were read at, and their basis, for each stale matter."""
-    few = len(stale) <= ID_LIST_LIMIT
-    snap = load_snapshot(
-        engine, Scope(scope.year, scope.as_of, scope.township, frozenset(stale) if few else None)
-    )
+    snap = load_snapshot(engine, Scope(scope.year, scope.as_of, scope.township, frozenset(stale)))
     wanted = set(stale)
     profiles = dict(profiles)
     # The snapshot is read apart from the scope: a village set up in between needs its profile too.
@@ -259,8 +258,8 @@ def _keep(engine: Engine, as_of: date, new: dict[str, tuple[MatterFigures, int, 
     ids = list(new)
     try:
         with write_session(engine) as s:
-            for i in range(0, len(ids), ID_LIST_LIMIT):
-                s.execute(delete(F).where(F.c.matter_id.in_(ids[i : i + ID_LIST_LIMIT])))
+            for i in range(0, len(ids), BATCH):
+                s.execute(delete(F).where(F.c.matter_id.in_(ids[i : i + BATCH])))
             s.execute(insert(F), rows)
     except DBAPIError:
         # Read-only copy, or another report writing the same figures at once: the report
