@@ -208,3 +208,43 @@ def test_report_runs_as_a_program_without_textual(db):
     )
     assert done.returncode == 0, done.stderr
     assert "四议两公开工作情况汇总" in done.stdout
+
+
+def test_a_broken_profile_file_leaves_the_import_standing(tmp_path, monkeypatch, capsys):
+    out = tmp_path / "bundles"
+    gen = ["gen-synthetic", "--villages", "2", "--years", "1", "--seed", "4", "--out", str(out)]
+    assert main([*gen, *DAY]) == 0
+    broken = tmp_path / "profiles"
+    broken.mkdir()
+    (broken / "henan-4+2.json").write_text("{ not json", encoding="utf-8")
+    (broken / "national.json").write_text("{ not json", encoding="utf-8")
+    monkeypatch.setenv("VILLAGE_TUI_PROFILES", str(broken))
+    capsys.readouterr()
+    db = str(tmp_path / "county.db")
+    assert main(["--db", db, "import", "--role", "county", "--trust-new", str(out)]) == 0
+    said = capsys.readouterr().out
+    assert f"报表数据未预先计算：规则配置文件 {broken / 'henan-4+2.json'}" in said or (
+        f"报表数据未预先计算：规则配置文件 {broken / 'national.json'}" in said
+    )
+    assert main(["--db", db, "county", "report", "--year", str(TODAY.year), *DAY]) == 1
+    assert "不是有效的 JSON" in capsys.readouterr().err
+
+
+def test_a_report_from_a_read_only_database_is_right_and_quiet(db, tmp_path, monkeypatch, capsys):
+    from village_tui.cli import output
+
+    log = tmp_path / "log" / "village-tui.log"
+    monkeypatch.setattr(output, "log_path", lambda: log)
+    monkeypatch.chdir(tmp_path)
+    engine = open_engine(db)
+    with engine.begin() as conn:  # nothing kept: the report has figures to work out and to keep
+        conn.exec_driver_sql("DELETE FROM matter_figure")
+    engine.dispose()
+    read_only = f"sqlite:///file:{Path(db).as_posix()}?mode=ro&uri=true"
+    argv = ["--db-url", read_only, "county", "report", "--year", "2025", "--format", "json", *DAY]
+    assert main(argv) == 0
+    said = capsys.readouterr()
+    assert said.err == ""
+    assert json.loads(said.out)["totals"]["matters"] > 0
+    assert "county figures not kept" in log.read_text(encoding="utf-8")
+    assert not (tmp_path / "file:").exists()

@@ -105,3 +105,20 @@ def test_townships_importing_at_once_end_as_one_import(
         )
     finally:
         engine.dispose()
+
+
+def test_a_postgresql_report_does_not_wait_for_a_writer(pg_county, caplog):
+    import logging
+
+    from sqlalchemy import select
+
+    from village_tui.county.snapshot import Scope, as_of_date
+    from village_tui.county.stored import current_figures
+    from village_tui.store.db import write_session
+
+    scope = Scope(2025, as_of_date(2025, TODAY))
+    with caplog.at_level(logging.INFO, logger="village_tui"), write_session(pg_county) as s:
+        s.execute(select(1))  # an import's transaction, holding the writers' lock
+        found = current_figures(pg_county, scope, reuse=False)
+    assert found.worked_out == len(found.matters) > 0 and not found.kept
+    assert "county figures not kept: another program is writing" in caplog.text

@@ -240,3 +240,60 @@ def test_stale_matters_worked_out_in_batches_come_out_the_same(county, monkeypat
     assert found.worked_out == len(expected) > 7 * 3
     assert found.matters == expected
     assert _kept(county) == len(expected)
+
+
+def test_a_report_does_not_wait_for_a_writer_and_keeps_nothing(county, caplog):
+    expected = _fresh(county)
+    with county.begin() as conn:
+        conn.execute(F.delete())
+    with caplog.at_level(logging.INFO, logger="village_tui"), write_session(county) as s:
+        s.execute(select(1))  # an import's transaction, holding the write lock
+        found = current_figures(county, SCOPE)
+    assert found.matters == expected and not found.kept
+    assert "county figures not kept: another program is writing" in caplog.text
+    assert _kept(county) == 0
+    assert current_figures(county, SCOPE).kept and _kept(county) == len(expected)
+
+
+def test_an_import_committing_during_a_report_is_wholly_in_it_or_not_at_all(county, monkeypatch):
+    mid, village = _a_matter(county)
+    before = build_report(county, year=YEAR, today=TODAY)["totals"]
+    real = stored.read_snapshot
+
+    def import_commits_meanwhile(conn, scope):
+        monkeypatch.setattr(stored, "read_snapshot", real)
+        entry = ProgressEntry(id="p-meanwhile", on=date(YEAR, 12, 1), spent_fen=1_000_000)
+        with write_session(county) as s:
+            payload = {"matter_id": mid, "entry": to_payload(entry)}
+            append(
+                s,
+                ledger=village,
+                type=ev.PROGRESS_RECORDED,
+                payload=payload,
+                actor="t",
+                matter_id=mid,
+            )
+        return real(conn, scope)
+
+    with county.begin() as conn:
+        conn.execute(F.delete())
+    monkeypatch.setattr(stored, "read_snapshot", import_commits_meanwhile)
+    during = build_report(county, year=YEAR, today=TODAY)["totals"]
+    after = build_report(county, year=YEAR, today=TODAY)["totals"]
+    assert during == before
+    assert after["spent_fen"] == before["spent_fen"] + 1_000_000
+
+
+def test_the_code_fingerprint_is_that_of_the_rules_this_program_loaded(monkeypatch):
+    running = stored.code_fingerprint()
+    # An upgrade lands on disk while a county screen is open: the running program's
+    # figures must not be kept under the new code's fingerprint.
+    monkeypatch.setattr(Path, "read_bytes", lambda self: b"the upgraded rules")
+    assert stored.code_fingerprint() == running
+    assert stored._hash_code() != running  # what a program started now sees
+
+
+def test_a_new_version_alone_changes_the_code_fingerprint(monkeypatch):
+    running = stored._hash_code()
+    monkeypatch.setattr(stored, "__version__", "99.0")
+    assert stored._hash_code() != running

@@ -155,18 +155,19 @@ def main(argv: Sequence[str] | None = None) -> int:
                 parser.print_help()
                 return 0
             func = run_app
-    try:
-        return int(func(args) or 0)
-    except output.CommandFailed as exc:
-        return exc.code
-    except KeyboardInterrupt:
-        return 130
-    except Exception as exc:  # noqa: BLE001
-        return _report(exc)
-    finally:
-        from .common import close_all
+    with output.logging_to_file():
+        try:
+            return int(func(args) or 0)
+        except output.CommandFailed as exc:
+            return exc.code
+        except KeyboardInterrupt:
+            return 130
+        except Exception as exc:  # noqa: BLE001
+            return _report(exc)
+        finally:
+            from .common import close_all
 
-        close_all()
+            close_all()
 
 
 def _usage_failure(zh: str, en: str) -> int:

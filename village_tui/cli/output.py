@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 _lang = "zh"
@@ -51,18 +53,44 @@ def log_path() -> Path:
     return platformdirs.user_log_path("village-tui", appauthor=False) / "village-tui.log"
 
 
+class _LogFile(logging.FileHandler):
+    """The log file, made (folder and all) only when there is something to write."""
+
+    def _open(self):
+        Path(self.baseFilename).parent.mkdir(parents=True, exist_ok=True)
+        return super()._open()
+
+    def emit(self, record: logging.LogRecord) -> None:
+        # Opening (and making the folder) happens outside the handler's own guard.
+        with suppress(OSError):
+            super().emit(record)
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        pass  # a log that cannot be written must not put a traceback on the person's screen
+
+
+@contextmanager
+def logging_to_file() -> Iterator[None]:
+    """While a command runs, its warnings and errors go to the log file, never to the terminal."""
+    handler = _LogFile(log_path(), encoding="utf-8", delay=True)
+    handler.setLevel(logging.WARNING)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+    log.addHandler(handler)
+    try:
+        yield
+    finally:
+        log.removeHandler(handler)
+        handler.close()
+
+
 def unexpected(exc: BaseException) -> int:
     """Log the traceback to the log file; tell the person one line and where the details are."""
     path = log_path()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handler = logging.FileHandler(path, encoding="utf-8")
-        log.addHandler(handler)
+    if any(isinstance(h, _LogFile) for h in log.handlers):
         log.error("unexpected error", exc_info=exc)
-        handler.close()
-        log.removeHandler(handler)
-    except OSError:
-        pass
+    else:
+        with logging_to_file():
+            log.error("unexpected error", exc_info=exc)
     msg = f"{type(exc).__name__}: {exc}"
     print(
         f"error: unexpected failure ({msg}); details in {path}"

@@ -145,10 +145,11 @@ def _prepare_county_figures(engine) -> None:
 
     from ..county.errors import CountyError
     from ..county.stored import refresh
+    from ..profiles import ProfileError
 
     try:
         refresh(engine, date.today())
-    except CountyError as exc:  # the import stands; the report will say the same, and stop
+    except (CountyError, ProfileError) as exc:  # the import stands; the report will stop on it
         output.say(
             f"报表数据未预先计算：{exc.message_zh}",
             f"Report figures not prepared: {exc.message_en}",

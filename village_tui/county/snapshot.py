@@ -18,7 +18,7 @@ import json
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import JSON, Engine, and_, case, cast, func, select
+from sqlalchemy import JSON, Connection, Engine, and_, case, cast, func, select
 
 from ..domain.model import (
     Completion,
@@ -181,88 +181,93 @@ def load_villages(conn, township: str | None = None) -> dict[str, Village]:
 
 def load_snapshot(engine: Engine, scope: Scope) -> Snapshot:
     """Every matter in `scope`, cut at its report date, with its village."""
+    with snapshot_connection(engine) as conn:
+        return read_snapshot(conn, scope)
+
+
+def read_snapshot(conn: Connection, scope: Scope) -> Snapshot:
+    """`load_snapshot` inside the caller's read (so that it sees what the caller's other reads see)."""
     year, as_of, township = scope.year, scope.as_of, scope.township
     snap = Snapshot(year=year, as_of=as_of, township=township)
-    with snapshot_connection(engine) as conn:
-        snap.villages = load_villages(conn, township)
-        mq = (
-            select(
-                M.c.id,
-                M.c.village_code,
-                M.c.title,
-                M.c.category,
-                M.c.source,
-                M.c.planned_fen,
-                M.c.personal_data,
-                M.c.opened_on,
-                M.c.review_state,
-                M.c.updated_seq,
-            )
-            .join(V, V.c.code == M.c.village_code)
-            .where(scope.condition())
-            .order_by(M.c.village_code, M.c.opened_on, M.c.id)
+    snap.villages = load_villages(conn, township)
+    mq = (
+        select(
+            M.c.id,
+            M.c.village_code,
+            M.c.title,
+            M.c.category,
+            M.c.source,
+            M.c.planned_fen,
+            M.c.personal_data,
+            M.c.opened_on,
+            M.c.review_state,
+            M.c.updated_seq,
         )
-        by_id: dict[str, MatterState] = {}
-        for (
-            mid,
-            code,
-            title,
-            category,
-            source,
-            planned,
-            personal,
-            opened,
-            review,
-            seq,
-        ) in conn.execute(mq).fetchall():
-            state = MatterState(
-                matter=Matter(
-                    id=mid,
-                    title=title,
-                    category=category,
-                    source=source,
-                    description="",  # free text the report never shows
-                    planned_fen=planned,
-                    personal_data=bool(personal),
-                    opened_on=opened,
-                ),
-                review_state=review,
-            )
-            by_id[mid] = state
-            snap.village_of[mid] = code
-            snap.seq_of[mid] = seq
-            snap.states.append(state)
-        # Plain tuples, only the columns needed, dates cut in SQL, and of each record
-        # only what the evaluator reads (see `_lean_record`): this loop was most of the report.
-        dialect = conn.dialect.name
-        steps = scope.rows_of(
-            (S.c.matter_id, S.c.step, S.c.on, S.c.until, *_meeting_columns(dialect)),
-            S.c.on <= as_of,
+        .join(V, V.c.code == M.c.village_code)
+        .where(scope.condition())
+        .order_by(M.c.village_code, M.c.opened_on, M.c.id)
+    )
+    by_id: dict[str, MatterState] = {}
+    for (
+        mid,
+        code,
+        title,
+        category,
+        source,
+        planned,
+        personal,
+        opened,
+        review,
+        seq,
+    ) in conn.execute(mq).fetchall():
+        state = MatterState(
+            matter=Matter(
+                id=mid,
+                title=title,
+                category=category,
+                source=source,
+                description="",  # free text the report never shows
+                planned_fen=planned,
+                personal_data=bool(personal),
+                opened_on=opened,
+            ),
+            review_state=review,
         )
-        rows = conn.execute(steps).fetchall()
-        for row, values in zip(rows, _meeting_values(dialect, rows), strict=True):
-            step = _STEPS[row[1]]
-            by_id[row[0]].steps[step] = _lean_record(step, row[2], row[3], values)
-        progress = scope.rows_of((P.c.matter_id, P.c.id, P.c.on, P.c.spent_fen), P.c.on <= as_of)
-        for matter_id, pid, on, fen in conn.execute(progress).fetchall():
-            by_id[matter_id].progress.append(ProgressEntry(id=pid, on=on, spent_fen=fen))
-        done = scope.rows_of((C.c.matter_id, C.c.completed_on), C.c.completed_on <= as_of)
-        for matter_id, completed_on in conn.execute(done).fetchall():
-            by_id[matter_id].completion = Completion(completed_on=completed_on)
-        cols = (O.c.matter_id, O.c.id, O.c.step, O.c.received_on, O.c.reply, O.c.replied_on)
-        for matter_id, oid, step_name, received, reply, replied_on in conn.execute(
-            scope.rows_of(cols, O.c.received_on <= as_of)
-        ):
-            replied = replied_on is not None and replied_on <= as_of
-            by_id[matter_id].objections.append(
-                Objection(
-                    id=oid,
-                    step=step_name,
-                    received_on=received,
-                    reply=reply if replied else "",
-                    replied_on=replied_on if replied else None,
-                )
+        by_id[mid] = state
+        snap.village_of[mid] = code
+        snap.seq_of[mid] = seq
+        snap.states.append(state)
+    # Plain tuples, only the columns needed, dates cut in SQL, and of each record
+    # only what the evaluator reads (see `_lean_record`): this loop was most of the report.
+    dialect = conn.dialect.name
+    steps = scope.rows_of(
+        (S.c.matter_id, S.c.step, S.c.on, S.c.until, *_meeting_columns(dialect)),
+        S.c.on <= as_of,
+    )
+    rows = conn.execute(steps).fetchall()
+    for row, values in zip(rows, _meeting_values(dialect, rows), strict=True):
+        step = _STEPS[row[1]]
+        by_id[row[0]].steps[step] = _lean_record(step, row[2], row[3], values)
+    progress = scope.rows_of((P.c.matter_id, P.c.id, P.c.on, P.c.spent_fen), P.c.on <= as_of)
+    for matter_id, pid, on, fen in conn.execute(progress).fetchall():
+        by_id[matter_id].progress.append(ProgressEntry(id=pid, on=on, spent_fen=fen))
+    done = scope.rows_of((C.c.matter_id, C.c.completed_on), C.c.completed_on <= as_of)
+    for matter_id, completed_on in conn.execute(done).fetchall():
+        by_id[matter_id].completion = Completion(completed_on=completed_on)
+    cols = (O.c.matter_id, O.c.id, O.c.step, O.c.received_on, O.c.reply, O.c.replied_on)
+    for matter_id, oid, step_name, received, reply, replied_on in conn.execute(
+        scope.rows_of(cols, O.c.received_on <= as_of)
+    ):
+        replied = replied_on is not None and replied_on <= as_of
+        by_id[matter_id].objections.append(
+            Objection(
+                id=oid,
+                step=step_name,
+                received_on=received,
+                reply=reply if replied else "",
+                replied_on=replied_on if replied else None,
             )
+        )
     for state in snap.states:
         state.progress.sort(key=lambda p: (p.on, p.id))
         state.objections.sort(key=lambda o: (o.received_on, o.id))

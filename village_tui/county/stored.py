@@ -22,15 +22,15 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 from pathlib import Path
 
 from sqlalchemy import Engine, delete, func, insert, select
 from sqlalchemy.exc import DBAPIError
 
+from .. import __version__
 from ..domain.model import Village
 from ..domain.profile import Profile
-from ..store.db import write_session
+from ..store.db import WriterBusy, write_session
 from ..store.tables import MatterFigureRow, MatterRow, VillageRow
 from .errors import CountyError
 from .matter_figures import (
@@ -39,7 +39,7 @@ from .matter_figures import (
     MatterFigures,
     matter_figures,
 )
-from .snapshot import Scope, load_snapshot, load_villages, snapshot_connection
+from .snapshot import Scope, load_villages, read_snapshot, snapshot_connection
 
 log = logging.getLogger("village_tui")
 F = MatterFigureRow.__table__
@@ -80,19 +80,28 @@ class ScopeFigures:
     kept: bool = True  # False when the new figures could not be written back
 
 
-@lru_cache(maxsize=1)
-def code_fingerprint() -> str:
-    """A hash of the rule and figure code, or of the version when the sources are not files."""
-    h = hashlib.sha256(f"{RESOLUTION_DISCLOSURE_DUE_DAYS},{RESULT_DISCLOSURE_DUE_DAYS}".encode())
+def _hash_code() -> str:
+    h = hashlib.sha256(
+        f"{__version__},{RESOLUTION_DISCLOSURE_DUE_DAYS},{RESULT_DISCLOSURE_DUE_DAYS}".encode()
+    )
     try:
         for path in _CODE:
             h.update(path.name.encode())
             h.update(path.read_bytes())
-    except OSError:  # a frozen or zipped install: the version is the next best thing
-        from .. import __version__
-
-        h.update(f"version {__version__}".encode())
+    except OSError:  # a frozen or zipped install: the version alone has to do
+        pass
     return h.hexdigest()
+
+
+# Read when the rules are loaded, not when first asked: a program still running
+# after an upgrade must not keep old rules' figures under the new code's name.
+# The version is in it too, for the same reason (an upgrade changes it).
+_CODE_FINGERPRINT = _hash_code()
+
+
+def code_fingerprint() -> str:
+    """A hash of the rule and figure code this program runs (and of its version)."""
+    return _CODE_FINGERPRINT
 
 
 def bases(villages: dict[str, Village], profiles: dict[str, Profile]) -> dict[str, str]:
@@ -152,33 +161,41 @@ def current_figures(
 
 
 def _current_figures(engine: Engine, scope: Scope, keep: bool, reuse: bool) -> ScopeFigures:
+    found: dict[str, MatterFigures] = {}
+    to_keep: list[dict] = []
+    # Everything is read in one snapshot, so that an import committing meanwhile is
+    # either wholly in the report or not at all.
     with snapshot_connection(engine) as conn:
         villages = load_villages(conn, scope.township)
         rows = conn.execute(_scope_query(scope)).fetchall()
-    profiles = _profiles(villages)
-    basis_of = bases(villages, profiles)
-    found: dict[str, MatterFigures] = {}
-    stale: list[str] = []
-    for row in rows:
-        mid, code, seq, as_of, kept_seq, kept_basis = row[0], row[1], row[6], *row[7:10]
-        if reuse and as_of == scope.as_of and kept_seq == seq and kept_basis == basis_of[code]:
-            found[mid] = _from_row(row[10:])
-        else:
-            stale.append(mid)
-    result = ScopeFigures(villages, profiles, [])
-    result.kept = keep
-    # A few hundred at a time: memory stays that of one batch, however many are stale.
-    for i in range(0, len(stale), BATCH):
-        new = _work_out(engine, scope, stale[i : i + BATCH], profiles)
-        result.worked_out += len(new)
-        found.update((mid, figures) for mid, (figures, _, _) in new.items())
-        result.kept = result.kept and _keep(engine, scope.as_of, new)
-    result.matters = [
+        profiles = _profiles(villages)
+        basis_of = bases(villages, profiles)
+        stale: list[str] = []
+        for row in rows:
+            mid, code, seq, as_of, kept_seq, kept_basis = row[0], row[1], row[6], *row[7:10]
+            if reuse and as_of == scope.as_of and kept_seq == seq and kept_basis == basis_of[code]:
+                found[mid] = _from_row(row[10:])
+            else:
+                stale.append(mid)
+        # A few hundred at a time: memory stays that of one batch, however many are stale.
+        for i in range(0, len(stale), BATCH):
+            batch = Scope(scope.year, scope.as_of, scope.township, frozenset(stale[i : i + BATCH]))
+            snap = read_snapshot(conn, batch)
+            for state in snap.states:
+                mid = state.matter.id
+                village = villages[snap.village_of[mid]]
+                figures = matter_figures(state, village, profiles[village.profile], scope.as_of)
+                found[mid] = figures
+                if keep:
+                    to_keep.append(
+                        _as_row(mid, scope.as_of, figures, snap.seq_of[mid], basis_of[village.code])
+                    )
+    matters = [
         ScopeMatter(mid, code, category, title, bool(personal), review, found[mid])
         for mid, code, category, title, personal, review, *_ in rows
-        if mid in found
     ]
-    return result
+    kept = keep and (not to_keep or _keep(engine, to_keep))
+    return ScopeFigures(villages, profiles, matters, worked_out=len(stale), kept=kept)
 
 
 def _scope_query(scope: Scope):
@@ -228,42 +245,19 @@ def _from_row(values) -> MatterFigures:
     )
 
 
-def _work_out(
-    engine: Engine, scope: Scope, stale: list[str], profiles: dict[str, Profile]
-) -> dict[str, tuple[MatterFigures, int, str]]:
-    """Figures, the matter position they were read at, and their basis, for each stale matter."""
-    snap = load_snapshot(engine, Scope(scope.year, scope.as_of, scope.township, frozenset(stale)))
-    wanted = set(stale)
-    profiles = dict(profiles)
-    # The snapshot is read apart from the scope: a village set up in between needs its profile too.
-    profiles.update(
-        _profiles({c: v for c, v in snap.villages.items() if v.profile not in profiles})
-    )
-    basis_of = bases(snap.villages, profiles)
-    out: dict[str, tuple[MatterFigures, int, str]] = {}
-    for state in snap.states:
-        mid = state.matter.id
-        if mid not in wanted:
-            continue
-        village = snap.villages[snap.village_of[mid]]
-        profile = profiles[village.profile]
-        figures = matter_figures(state, village, profile, snap.as_of)
-        out[mid] = (figures, snap.seq_of[mid], basis_of[village.code])
-    return out
-
-
-def _keep(engine: Engine, as_of: date, new: dict[str, tuple[MatterFigures, int, str]]) -> bool:
-    """Write `new` figures back; False (and a log line) when the database will not take them."""
-    rows = [_as_row(mid, as_of, *item) for mid, item in new.items()]
-    ids = list(new)
+def _keep(engine: Engine, rows: list[dict]) -> bool:
+    """Write figures back, if the database takes them now; a report never waits for a writer."""
     try:
-        with write_session(engine) as s:
-            for i in range(0, len(ids), BATCH):
-                s.execute(delete(F).where(F.c.matter_id.in_(ids[i : i + BATCH])))
+        with write_session(engine, wait=False) as s:
+            for i in range(0, len(rows), BATCH):
+                ids = [r["matter_id"] for r in rows[i : i + BATCH]]
+                s.execute(delete(F).where(F.c.matter_id.in_(ids)))
             s.execute(insert(F), rows)
+    except WriterBusy:  # an import is writing: it is left to the next report
+        log.info("county figures not kept: another program is writing")
+        return False
     except DBAPIError:
-        # Read-only copy, or another report writing the same figures at once: the report
-        # is still right, it only works these out again next time.
+        # A read-only copy, say: the report is still right, only worked out again next time.
         log.warning("county figures not kept", exc_info=True)
         return False
     return True

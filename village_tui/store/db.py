@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
 
 ENV_DB = "VILLAGE_TUI_DB"
@@ -47,8 +48,9 @@ def make_engine(target: str | Path) -> Engine:
         if engine.dialect.name == "postgresql":
             _writers_queue_on_postgresql(engine)
         return engine
-    if url.startswith("sqlite:///") and url != "sqlite:///:memory:":
-        Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+    path = url.removeprefix("sqlite:///")
+    if url.startswith("sqlite:///") and path != ":memory:" and not path.startswith("file:"):
+        Path(path).parent.mkdir(parents=True, exist_ok=True)  # not for URI names (file:...?mode=ro)
     engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
 
     @event.listens_for(engine, "connect")
@@ -68,8 +70,21 @@ def make_engine(target: str | Path) -> Engine:
     def _on_begin(conn):  # pragma: no cover - exercised by every test
         # IMMEDIATE takes the write lock at BEGIN, so two writers queue on the
         # busy timeout instead of failing half-way with "database is locked".
-        immediate = conn.get_execution_options().get("immediate", False)
-        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+        options = conn.get_execution_options()
+        if not options.get("immediate", False):
+            conn.exec_driver_sql("BEGIN")
+        elif options.get("wait", True):
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+        else:
+            conn.exec_driver_sql("PRAGMA busy_timeout=0")
+            try:
+                conn.exec_driver_sql("BEGIN IMMEDIATE")
+            except OperationalError as exc:
+                if "locked" not in str(exc.orig):
+                    raise
+                raise WriterBusy from None
+            finally:
+                conn.exec_driver_sql(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
 
     return engine
 
@@ -86,19 +101,32 @@ def _writers_queue_on_postgresql(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn):  # pragma: no cover - exercised by the PostgreSQL tests
-        if conn.get_execution_options().get("immediate", False):
+        options = conn.get_execution_options()
+        if not options.get("immediate", False):
+            return
+        if options.get("wait", True):
             conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITER_LOCK})")
+        elif not conn.exec_driver_sql(f"SELECT pg_try_advisory_xact_lock({WRITER_LOCK})").scalar():
+            raise WriterBusy
 
 
 def is_sqlite(engine: Engine) -> bool:
     return engine.dialect.name == "sqlite"
 
 
+class WriterBusy(Exception):
+    """Another program is writing, and the caller asked not to wait for it."""
+
+
 @contextmanager
-def write_session(engine: Engine) -> Iterator[Session]:
-    """A session whose transaction holds the write lock from its first statement; commits on success."""
+def write_session(engine: Engine, *, wait: bool = True) -> Iterator[Session]:
+    """A session whose transaction holds the write lock from its first statement; commits on success.
+
+    With `wait=False` the first statement raises WriterBusy at once if another
+    program holds the lock (for work that can as well be left undone).
+    """
     with engine.connect() as conn:
-        conn = conn.execution_options(immediate=True)
+        conn = conn.execution_options(immediate=True, wait=wait)
         with Session(bind=conn) as session:
             try:
                 yield session
