@@ -106,6 +106,25 @@ def test_a_year_without_matters_has_empty_figures(sqlite_county):
 
 
 @pytest.mark.parametrize(
+    ("year", "zh"),
+    [
+        (1899, "年份无效：1899"),
+        (10000, "年份无效：10000"),
+        (TODAY.year + 1, f"{TODAY.year + 1} 年尚未开始（今天是 {TODAY}），没有可统计的事项"),
+    ],
+)
+def test_a_year_outside_the_range_or_not_begun_is_refused(sqlite_county, year, zh):
+    with pytest.raises(CountyError) as caught:
+        build_report(sqlite_county, year=year, today=TODAY)
+    assert caught.value.message_zh == zh
+
+
+@pytest.mark.parametrize("year", [1900, TODAY.year])
+def test_the_first_and_the_current_year_are_reported(sqlite_county, year):
+    assert build_report(sqlite_county, year=year, today=TODAY)["year"] == year
+
+
+@pytest.mark.parametrize(
     ("township", "zh"),
     [
         ("41062110", "乡镇区划代码应为9位数字"),

@@ -30,7 +30,7 @@ from .privacy import scrub
 from .snapshot import Scope, as_of_date
 from .stored import ScopeFigures, ScopeMatter, current_figures
 
-__all__ = ["CountyError", "build_report", "figures_from_scope", "safe_title"]
+__all__ = ["CountyError", "build_report", "check_year", "figures_from_scope", "safe_title"]
 REPORT_FORMAT = "village-tui/county-report"
 REPORT_VERSION = 1
 SCHEMA_ID = "https://village-tui.example/schemas/1.0/county-report.schema.json"
@@ -93,6 +93,17 @@ def _median(values: list[int]) -> float | None:
     return float(statistics.median(values)) if values else None
 
 
+def check_year(year: int, today: date) -> None:
+    """CountyError unless `year` is one a report can be made for on `today`."""
+    if not 1900 <= year <= 9999:
+        raise CountyError(f"年份无效：{year}", f"Not a valid year: {year}")
+    if year > today.year:
+        raise CountyError(
+            f"{year} 年尚未开始（今天是 {today.isoformat()}），没有可统计的事项",
+            f"{year} has not begun (today is {today.isoformat()}): nothing to count yet",
+        )
+
+
 def build_report(
     engine: Engine, *, year: int, today: date, township: str | None = None
 ) -> dict[str, Any]:
@@ -102,8 +113,7 @@ def build_report(
             check_township_code(township)
         except ValueError as exc:
             raise CountyError(exc.message_zh, exc.message_en) from None  # type: ignore[attr-defined]
-    if not 1900 <= year <= 9999:
-        raise CountyError(f"年份无效：{year}", f"Not a valid year: {year}")
+    check_year(year, today)
     scope = Scope(year, as_of_date(year, today), township)
     found = current_figures(engine, scope)
     if township is not None and not found.villages:
