@@ -297,3 +297,34 @@ def test_a_new_version_alone_changes_the_code_fingerprint(monkeypatch):
     running = stored._hash_code()
     monkeypatch.setattr(stored, "__version__", "99.0")
     assert stored._hash_code() != running
+
+
+def test_reviews_imported_before_their_villages_end_the_same(
+    county_bundles, sqlite_county, tmp_path
+):
+    from village_tui.store.rebuild import dump_derived
+    from village_tui.sync.importer import import_bundles, init_receiving
+
+    _, gen = county_bundles
+    engine = open_engine(tmp_path / "reviews-first.db")
+    init_receiving(engine, "county")
+    summary = import_bundles(engine, [*gen.review_bundles, *gen.village_bundles], trust_new=True)
+    assert not [r.message_en for r in summary.results if r.failed]
+    assert dump_derived(engine) == dump_derived(sqlite_county)
+    for year in range(TODAY.year - YEARS + 1, TODAY.year + 1):
+        expected = build_report(sqlite_county, year=year, today=TODAY)
+        assert build_report(engine, year=year, today=TODAY) == expected
+    engine.dispose()
+
+
+def test_rebuilding_a_county_changes_no_figure(county):
+    from village_tui.store.rebuild import dump_derived
+
+    before = dump_derived(county)
+    reports = [build_report(county, year=y, today=TODAY) for y in (TODAY.year - 1, TODAY.year)]
+    rebuild(county)
+    assert dump_derived(county) == before
+    assert [
+        build_report(county, year=y, today=TODAY) for y in (TODAY.year - 1, TODAY.year)
+    ] == reports
+    assert any(r["totals"]["returned"] and r["totals"]["approved"] for r in reports)

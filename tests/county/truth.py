@@ -49,6 +49,22 @@ def blocking(m: MatterPlan, steps) -> bool:
     return False
 
 
+def standing_review(m: MatterPlan) -> str:
+    """The township's verdict as it stands now: village entries made after it ask for a new one.
+
+    The township reviews at 10:00 and the village records in the afternoon, so an
+    entry dated on the review day came after the review.
+    """
+    if m.review is None:
+        return "pending"
+    days = [m.opened_on, *(_on(r) for r in m.steps.values()), *(on for _, on, _ in m.progress)]
+    if m.completed_on:
+        days.append(m.completed_on)
+    if m.objection:
+        days += [m.objection[1], m.objection[2]]
+    return m.review if max(days) < m.review_on else "pending"  # "reopened" counts as pending
+
+
 def overdue(m: MatterPlan, steps, as_of: date) -> tuple[str, int] | None:
     if m.late is Step.RESOLUTION_DISCLOSURE and Step.RESOLUTION in steps:
         due = steps[Step.RESOLUTION].held_on + timedelta(days=RES_DUE)
@@ -70,7 +86,7 @@ def totals(plan: CountyPlan, year: int, as_of: date, township: str | None = None
         n += 1
         villages.add(village.code)
         with_blocking += blocking(m, steps)
-        review[m.review or "pending"] += 1
+        review[standing_review(m)] += 1
         for step in (Step.RESOLUTION_DISCLOSURE, Step.RESULT_DISCLOSURE):
             if step in steps:
                 short = step is Step.RESOLUTION_DISCLOSURE and m.fault == "short_posting"

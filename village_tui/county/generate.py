@@ -27,7 +27,7 @@ from ..domain.chain import Event, canonical_json, seal
 from ..store.db import make_engine, open_engine, write_session
 from ..store.ledger import head, store_event
 from ..store.tables import SettingRow
-from .ledgers import append_village
+from .ledgers import append_village, village_events
 from .synthetic import TOWNSHIPS, CountyPlan, VillagePlan, plan_county
 
 REVIEWER = "示例乡镇审核员"
@@ -88,6 +88,15 @@ def _write_village(
     return item.path, count
 
 
+def _positions(vp: VillagePlan, first_day: date) -> dict[str, list[tuple[date, int]]]:
+    """For each matter, the day and village-ledger position of each of its events."""
+    out: dict[str, list[tuple[date, int]]] = defaultdict(list)
+    for seq, (stamp, _type, _payload, mid) in enumerate(village_events(vp, first_day), start=1):
+        if mid is not None:
+            out[mid].append((date.fromisoformat(stamp[:10]), seq))
+    return out
+
+
 def _write_reviews(
     township: tuple[str, str, str, str],
     villages: list[VillagePlan],
@@ -95,6 +104,7 @@ def _write_reviews(
     work: Path,
     out: Path,
     seed: int,
+    first_day: date,
     stamp: str,
 ) -> tuple[list[Path], int]:
     from ..domain.events import review_ledger
@@ -116,6 +126,7 @@ def _write_reviews(
                     (m.review_on, m.id, m.review) for m in vp.matters if m.review is not None
                 )
                 ledger = review_ledger(vp.village.code)
+                positions = _positions(vp, first_day)
                 for on, mid, verdict in reviews:
                     returned = verdict == "returned"
                     payload = {
@@ -124,6 +135,10 @@ def _write_reviews(
                         "township_code": code,
                         "reviewer": REVIEWER,
                         "comment": "会议记录不完整，请补正后重新报送" if returned else "同意",
+                        # What the township had seen, as the review screen records it: the
+                        # matter's last event recorded before the review (10:00, before the
+                        # village's afternoon entries that day).
+                        "reviewed_seq": max(seq for day, seq in positions[mid] if day < on),
                     }
                     seq, prev = head(s, ledger)
                     e = seal(
@@ -187,7 +202,7 @@ def generate(
                 done += 1
                 if progress:
                     progress(done, total)
-            paths, n = _write_reviews(t, members, template, work, folder, seed, stamp)
+            paths, n = _write_reviews(t, members, template, work, folder, seed, first_day, stamp)
             review_paths += paths
             events += n
             done += 1
