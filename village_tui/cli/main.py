@@ -183,10 +183,11 @@ def _report(exc: Exception) -> int:
     try:
         if hasattr(exc, "message_zh"):  # ServiceError, InvalidRecord, UnknownProfile ...
             output.fail_with(exc)
-        sa_exc = sys.modules.get("sqlalchemy.exc")
-        if sa_exc is not None and isinstance(exc, sa_exc.OperationalError):
-            reason = getattr(exc, "orig", None) or exc
-            output.fail(f"数据库操作失败：{reason}", f"database operation failed: {reason}")
+        from ..store.errors import database_problem
+
+        problem = database_problem(exc)
+        if problem is not None:
+            output.fail(*problem)
         if isinstance(exc, UnicodeError):  # text that cannot be written in this encoding
             output.fail(
                 f"文本编码有误：{exc.reason}（请检查终端或文件的编码）",

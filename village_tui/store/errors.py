@@ -56,3 +56,29 @@ class NeedsConfirmation(ServiceError):
             f"有{len(self.findings)}项提醒需要确认后才能保存",
             f"{len(self.findings)} warning(s) need confirming before saving",
         )
+
+
+def database_problem(exc: BaseException) -> tuple[str, str] | None:
+    """One line (zh, en) for an error the database raised, or None if it is not one.
+
+    The driver's own first line is kept (it is what a technician searches for);
+    the SQL statement and SQLAlchemy's background link are not.
+    """
+    import sys
+
+    sa_exc = sys.modules.get("sqlalchemy.exc")
+    if sa_exc is None or not isinstance(exc, sa_exc.DBAPIError):
+        return None
+    reason = (str(getattr(exc, "orig", None) or exc).strip().splitlines() or ["?"])[0]
+    low = reason.lower()
+    if "locked" in low or "busy" in low:
+        return (
+            f"数据库正由另一个程序写入，等待超时，请稍后再试（{reason}）",
+            f"another program is writing to the database and did not finish in time; try again later ({reason})",
+        )
+    if "malformed" in low or "not a database" in low or "corrupt" in low:
+        return (
+            f"数据库文件已损坏或不是本程序的数据库，请用备份恢复（{reason}）",
+            f"the database file is damaged or not one of this program's; restore it from a backup ({reason})",
+        )
+    return f"数据库操作失败：{reason}", f"database operation failed: {reason}"

@@ -40,6 +40,12 @@ def error_text(exc: BaseException, lang: str) -> str:
     """The person-facing message of an error the services raise (or a generic one)."""
     if hasattr(exc, "message_zh"):
         return exc.message_en if lang == "en" else exc.message_zh  # type: ignore[attr-defined]
+    from ...store.errors import database_problem
+
+    problem = database_problem(exc)
+    if problem is not None:
+        log.warning("database problem in the app", exc_info=exc)
+        return problem[1] if lang == "en" else problem[0]
     log.error("unexpected error in the app", exc_info=exc)
     return tr("error.unexpected", lang, message=f"{type(exc).__name__}: {exc}")
 
