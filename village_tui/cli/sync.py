@@ -25,7 +25,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--trust-new", action="store_true", help="信任首次出现的村（或乡镇）密钥")
     p.add_argument(
-        "--role", choices=("township", "county"), default="township", help="新建接收库的角色"
+        "--role",
+        choices=("township", "county"),
+        help="新建接收库的角色（默认 township；已有数据库的角色不能改）",
     )
     p.set_defaults(func=cmd_import)
 
@@ -120,8 +122,20 @@ def cmd_import(args) -> int:
     engine = open_db(args)
     # A database server's database exists before its first import, so "new"
     # means "has no role yet" there; --role county then takes effect.
-    if new or _role(engine) is None:
-        init_receiving(engine, args.role)
+    role = None if new else _role(engine)
+    if role is None:
+        init_receiving(engine, args.role or "township")
+    elif args.role and args.role != role:
+        names = {
+            "village": ("村级", "a village"),
+            "township": ("乡镇", "a township"),
+            "county": ("县级", "a county"),
+        }
+        zh, en = names.get(role, (role, role))
+        output.fail(
+            f"该数据库已是{zh}数据库，不能按 --role {args.role} 导入；请换一个数据库文件",
+            f"this is already {en} database; it cannot import as --role {args.role} (use another database file)",
+        )
     with _progress(lang, "导入" if lang != "en" else "import", total=len(files)) as bar:
         summary = import_bundles(engine, files, trust_new=args.trust_new, progress=bar.advance)
     for r in summary.results:
