@@ -21,7 +21,7 @@ from ..domain import events as ev
 from ..domain.model import Completion, Matter, Objection, ProgressEntry, to_payload
 from ..domain.rule_context import record_date
 from ..domain.steps import Step
-from ..store.ledger import append
+from ..store.ledger import append, storing
 from .synthetic import MatterPlan, VillagePlan
 
 ACTOR = "示例村文书"
@@ -96,15 +96,16 @@ def village_events(vp: VillagePlan, first_day: date) -> list[tuple[str, str, dic
 def append_village(session: Session, vp: VillagePlan, first_day: date) -> int:
     """Append the village's ledger to the database in `session`; returns the number of events."""
     count = 0
-    for stamp, type_, payload, mid in village_events(vp, first_day):
-        append(
-            session,
-            ledger=vp.village.code,
-            type=type_,
-            payload=payload,
-            actor=ACTOR,
-            matter_id=mid,
-            now=lambda stamp=stamp: stamp,
-        )
-        count += 1
+    with storing(session):  # the import's batch path: one write at the end, not one per event
+        for stamp, type_, payload, mid in village_events(vp, first_day):
+            append(
+                session,
+                ledger=vp.village.code,
+                type=type_,
+                payload=payload,
+                actor=ACTOR,
+                matter_id=mid,
+                now=lambda stamp=stamp: stamp,
+            )
+            count += 1
     return count
