@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import io
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -11,7 +13,9 @@ from . import output
 from .common import target
 
 FORMATS = ("table", "xlsx", "html", "json")
-_EXT = {"xlsx": ".xlsx", "html": ".html", "json": ".json", "table": ".txt"}
+# The first is the default name's; --out must end in one of them, so a slip cannot name a database.
+_EXT = {"xlsx": (".xlsx",), "html": (".html", ".htm"), "json": (".json",), "table": (".txt",)}
+_DB_COMPANIONS = ("-wal", "-shm", "-journal")
 
 
 def _day(text: str) -> date:
@@ -30,7 +34,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     q.add_argument("--year", type=int, required=True, metavar="YYYY", help="统计年度")
     q.add_argument("--township", metavar="CODE", help="只统计一个乡镇（9位区划代码）")
     q.add_argument("--format", choices=FORMATS, default="table", help="输出格式（默认 table）")
-    q.add_argument("--out", metavar="FILE", help="输出文件（xlsx、html 不填时写到当前文件夹）")
+    q.add_argument(
+        "--out",
+        metavar="FILE",
+        help="输出文件，扩展名与格式一致（.txt .xlsx .html .json）；- 为标准输出；"
+        "xlsx、html 不填时写到当前文件夹",
+    )
     q.add_argument(
         "--today", type=_day, metavar="YYYY-MM-DD", help="以此日为“今天”（用于复现报告）"
     )
@@ -70,57 +79,180 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     lang = output.lang()
     today = args.today or date.today()
+    out = _out_file(args)
     engine = _existing_db(args)
     report = build_report(engine, year=args.year, today=today, township=args.township)
-    out = Path(args.out) if args.out else None
-    if out is None and args.format in ("xlsx", "html"):
-        suffix = f"-{args.township}" if args.township else ""
-        out = Path(f"county-report-{args.year}{suffix}{_EXT[args.format]}")
+    if out is None:
+        _to_stdout(lambda: _print_report(report, args.format, lang))
+        return 0
     try:
-        if args.format == "table":
-            from ..reports.terminal import render_terminal
-
-            if out is None:
-                render_terminal(report, lang)
-            else:
-                from rich.console import Console
-
-                out.parent.mkdir(parents=True, exist_ok=True)
-                with out.open("w", encoding="utf-8") as f:
-                    render_terminal(report, lang, Console(file=f, width=200, color_system=None))
-        elif args.format == "json":
-            from ..reports.json_out import render_json
-
-            text = render_json(report)
-            if out is None:
-                sys.stdout.write(text)
-            else:
-                out.parent.mkdir(parents=True, exist_ok=True)
-                out.write_text(text, encoding="utf-8")
-        elif args.format == "xlsx":
-            from ..reports.xlsx import write_xlsx
-
-            write_xlsx(report, out, lang)
-        else:
-            from ..reports.html import render_html
-
-            out.parent.mkdir(parents=True, exist_ok=True)
-            out.write_text(render_html(report, lang), encoding="utf-8")
+        _write_report(out, report, args.format, lang)
     except OSError as exc:
-        output.fail(
-            f"无法写入 {out}：{exc.strerror or exc}", f"cannot write {out}: {exc.strerror or exc}"
-        )
-    if out is not None:
-        output.say(f"已写入 {out}", f"Wrote {out}")
+        reason = exc.strerror or exc
+        output.fail(f"无法写入 {out}：{reason}", f"cannot write {out}: {reason}")
+    _to_stdout(lambda: output.say(f"已写入 {out}", f"Wrote {out}"))
     return 0
 
 
+def _out_file(args: argparse.Namespace) -> Path | None:
+    """The file the report goes to (None: standard output), refused before any work is done."""
+    fmt = args.format
+    if args.out == "-" or (args.out is None and fmt in ("table", "json")):
+        if fmt in ("xlsx", "html"):
+            output.fail(
+                f"{fmt} 格式需要一个文件名（--out 不能是 -）",
+                f"the {fmt} format needs a file name (--out cannot be -)",
+            )
+        return None
+    if args.out is None:
+        suffix = f"-{args.township}" if args.township else ""
+        out = Path(f"county-report-{args.year}{suffix}{_EXT[fmt][0]}")
+    else:
+        out = Path(args.out)
+    _refuse_database(out, args)
+    if out.suffix.lower() not in _EXT[fmt]:
+        zh, en = " 或 ".join(_EXT[fmt]), " or ".join(_EXT[fmt])
+        output.fail(
+            f"--format {fmt} 的输出文件名应以 {zh} 结尾：{out}",
+            f"the --out file for --format {fmt} must end in {en}: {out}",
+        )
+    return out
+
+
+def _refuse_database(out: Path, args: argparse.Namespace) -> None:
+    db = _database_file(args)
+    if db is None:
+        return
+    for victim in [db] + [db.with_name(db.name + end) for end in _DB_COMPANIONS]:
+        if _same_file(out, victim):
+            output.fail(
+                f"--out {out} 是数据库文件 {db}（或其附属文件），不能用报告覆盖",
+                f"--out {out} is the database {db} (or one of its files); it will not be overwritten",
+            )
+
+
+def _database_file(args: argparse.Namespace) -> Path | None:
+    """The SQLite file the arguments name, or None for a server database."""
+    from urllib.parse import unquote, urlparse
+
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    from ..store.db import db_url
+
+    try:
+        url = make_url(db_url(target(args)))
+    except (ArgumentError, ValueError):
+        return None  # opening it will say what is wrong
+    name = url.database
+    if url.get_backend_name() != "sqlite" or not name or name == ":memory:":
+        return None
+    if name.startswith("file:"):  # a URI name, e.g. file:/path/county.db?mode=ro
+        name = unquote(urlparse(name).path)
+    return Path(name)
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        if os.path.normcase(a.resolve()) == os.path.normcase(b.resolve()):
+            return True
+        return a.exists() and b.exists() and os.path.samefile(a, b)  # hard links
+    except OSError:
+        return False
+
+
+def _write_report(out: Path, report: dict, fmt: str, lang: str) -> None:
+    from ..reports.write import write_file, write_text
+
+    if fmt == "xlsx":
+        from ..reports.xlsx import xlsx_bytes
+
+        write_file(out, xlsx_bytes(report, lang))
+    else:
+        write_text(out, _report_text(report, fmt, lang))
+
+
+def _report_text(report: dict, fmt: str, lang: str) -> str:
+    if fmt == "json":
+        from ..reports.json_out import render_json
+
+        return render_json(report)
+    if fmt == "html":
+        from ..reports.html import render_html
+
+        return render_html(report, lang)
+    if not report["totals"]["matters"]:
+        return _nothing_recorded(report, lang)
+    from rich.console import Console
+
+    from ..reports.terminal import render_terminal
+
+    buf = io.StringIO()
+    render_terminal(report, lang, Console(file=buf, width=200, color_system=None))
+    return buf.getvalue()
+
+
+def _nothing_recorded(report: dict, lang: str) -> str:
+    """An empty year is a true answer, but a hundred lines of empty tables hide it."""
+    from ..reports.tables import notes, report_table_title
+
+    year, as_of = report["year"], report["as_of"]
+    first = (
+        f"No matters recorded in {year} (as of {as_of})"
+        if lang == "en"
+        else f"{year} 年没有登记任何事项（统计截止日 {as_of}）"
+    )
+    return "\n".join([first, report_table_title(report, lang), *notes(report, lang)]) + "\n"
+
+
+def _print_report(report: dict, fmt: str, lang: str) -> None:
+    if fmt == "table" and report["totals"]["matters"]:
+        from ..reports.terminal import render_terminal
+
+        render_terminal(report, lang)  # Rich's own console: colours on a terminal
+    else:
+        sys.stdout.write(_report_text(report, fmt, lang))
+
+
+def _to_stdout(write) -> None:
+    """Run `write`; a full disk or closed pipe on standard output is one line and exit 1."""
+    try:
+        write()
+        sys.stdout.flush()  # here, where it can be caught, rather than at exit
+    except OSError as exc:
+        _silence_stdout()
+        reason = exc.strerror or exc
+        output.fail(f"无法写入标准输出：{reason}", f"cannot write to standard output: {reason}")
+
+
+def _silence_stdout() -> None:
+    # Python flushes stdout again at exit and would print a second error; the Python docs
+    # (signal, "Note on SIGPIPE") point it at the null device instead.
+    try:
+        fd = sys.stdout.fileno()
+    except (OSError, ValueError, AttributeError):
+        return  # not a real file (a test's capture): nothing will be flushed at exit
+    null = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(null, fd)
+    finally:
+        os.close(null)
+
+
 def cmd_browse(args: argparse.Namespace) -> int:
-    from ..tui.screens.county import run_county_app
+    from ..county.errors import CountyError
+    from ..county.figures import check_year
 
     today = args.today or date.today()
+    year = today.year if args.year is None else args.year  # --year 0 is a year, and a wrong one
+    try:
+        check_year(year, today)
+    except CountyError as exc:
+        output.fail_with(exc)
     engine = _existing_db(args)
-    return run_county_app(engine, year=args.year or today.year, today=today, lang=output.lang())
+    from ..tui.screens.county import run_county_app
+
+    return run_county_app(engine, year=year, today=today, lang=output.lang())
 
 
 def cmd_gen_synthetic(args: argparse.Namespace) -> int:

@@ -6,6 +6,7 @@ plain cells, number formats, bold heads, frozen header rows, column widths.
 
 from __future__ import annotations
 
+import io
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -31,7 +32,14 @@ def _width(text: str) -> int:
 
 
 def write_xlsx(report: dict[str, Any], path: Path, lang: str = "zh") -> None:
-    """Write the workbook to `path`."""
+    """Write the workbook to `path`, whole or not at all."""
+    from .write import write_file
+
+    write_file(path, xlsx_bytes(report, lang))
+
+
+def xlsx_bytes(report: dict[str, Any], lang: str = "zh") -> bytes:
+    """The workbook as the bytes of an .xlsx file."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
 
@@ -67,8 +75,10 @@ def write_xlsx(report: dict[str, Any], path: Path, lang: str = "zh") -> None:
             ws.cell(last + n, 1, line).font = Font(italic=True, color="666666")
     wb.properties.title = report_table_title(report, lang)
     wb.properties.creator = "village-tui"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    wb.save(path)
+    # Built in memory: a zip that fails half-way to disk leaves a broken file and noise at exit.
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
 
 
 def _value(value: Any, kind: str) -> Any:

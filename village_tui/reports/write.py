@@ -1,0 +1,50 @@
+"""Report files written whole or not at all.
+
+A full disk or a pulled USB stick must never leave an official with a truncated report, or
+destroy the good one from last time: the bytes go to a temporary file beside the target,
+which replaces the target only once it is complete and on disk.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from contextlib import suppress
+from pathlib import Path
+
+
+def write_file(path: Path, data: bytes) -> None:
+    """Put `data` at `path` atomically; on failure the target is as it was and no file is left."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # Same folder, so that os.replace is a rename within one file system (atomic, Windows too).
+    temp = path.with_name(f".{path.name[:40]}.{secrets.token_hex(4)}.tmp")
+    with temp.open("xb", buffering=0) as f:  # "x": never reuse a file someone else owns
+        try:
+            _write(f, data)
+            os.fsync(f.fileno())  # a power cut after the rename must not leave an empty report
+        except BaseException:
+            f.close()
+            _remove(temp)
+            raise
+    try:
+        os.replace(temp, path)
+    except BaseException:
+        _remove(temp)
+        raise
+
+
+def write_text(path: Path, text: str) -> None:
+    """`write_file` for UTF-8 text, with the line endings `Path.write_text` would give."""
+    # Notepad on older Windows shows a text without CRLF as one long line.
+    write_file(path, text.replace("\n", os.linesep).encode("utf-8"))
+
+
+def _write(f, data: bytes) -> None:
+    view = memoryview(data)
+    while view:  # an unbuffered write may take only part of the bytes
+        view = view[f.write(view) :]
+
+
+def _remove(path: Path) -> None:
+    with suppress(OSError):
+        path.unlink()
