@@ -133,9 +133,20 @@ def test_report_on_a_missing_database_creates_nothing(tmp_path, capsys):
     assert main(["--db", str(missing), "county", "report", "--year", "2025"]) == 1
     assert (
         capsys.readouterr().err.strip()
-        == f"错误：数据库不存在：{missing}（先用 import 导入数据包）"
+        == f"错误：数据库不存在或是空文件：{missing}（先用 import 导入数据包）"
     )
     assert not missing.exists()
+
+
+def test_report_on_an_empty_file_leaves_it_empty(tmp_path, capsys):
+    empty = tmp_path / "empty.db"
+    empty.touch()
+    assert main(["--db", str(empty), "--lang", "en", "county", "browse", "--year", "2025"]) == 1
+    assert capsys.readouterr().err.strip() == (
+        f"error: No database at {empty}, or the file is empty (import bundles first)"
+    )
+    assert main(["--db", str(empty), "county", "report", "--year", "2025"]) == 1
+    assert empty.stat().st_size == 0
 
 
 def test_report_to_an_unwritable_place(db, tmp_path, capsys):

@@ -66,10 +66,11 @@ def _existing_db(args) -> object:
     from .common import open_db
 
     t = str(target(args))
-    if "://" not in t and not Path(t).exists():
+    if "://" not in t and (not Path(t).is_file() or Path(t).stat().st_size == 0):
+        # An empty file would silently become an empty database and an empty report.
         output.fail(
-            f"数据库不存在：{t}（先用 import 导入数据包）",
-            f"No database at {t} (import bundles first)",
+            f"数据库不存在或是空文件：{t}（先用 import 导入数据包）",
+            f"No database at {t}, or the file is empty (import bundles first)",
         )
     return open_db(args)
 
