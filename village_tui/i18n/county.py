@@ -21,6 +21,27 @@ OVERDUE_STEP: dict[str, tuple[str, str]] = {
     "resolution_disclosure": ("决议公开", "Disclosure of the resolution"),
     "result_disclosure": ("实施结果公开", "Disclosure of the results"),
 }
+# The same on screen, under the head "Disclosure due": the English above would take three lines.
+OVERDUE_STEP_SHORT: dict[str, tuple[str, str]] = {
+    "resolution_disclosure": ("决议公开", "Resolution"),
+    "result_disclosure": ("实施结果公开", "Results"),
+}
+
+# Category names on screen, where a category is never wrapped (a wrapped "Land" of "Land
+# contracting" reads like "Land compensation"): short enough to leave room for figures, still
+# unique in each language (a test checks it). The Chinese names are short already.
+CATEGORY_SHORT: dict[str, tuple[str, str]] = {
+    "road": ("村村通道路", "Roads"),
+    "grain_subsidy": ("种粮直补", "Grain subsidies"),
+    "dibao": ("低保评议", "Minimum allowance"),
+    "public_works": ("一事一议", "Public works"),
+    "land": ("土地承包与流转", "Land contracting"),
+    "collective_assets": ("集体资产", "Collective assets"),
+    "homestead": ("宅基地", "Homesteads"),
+    "land_compensation": ("征地补偿", "Land compensation"),
+    "relief": ("救灾救济", "Relief"),
+    "other": ("其他", "Other"),
+}
 
 REVIEW: dict[str, tuple[str, str]] = {
     "approved": ("已通过", "Approved"),
@@ -107,7 +128,7 @@ def pick(pair: tuple[str, str], lang: str) -> str:
     return pair[1] if lang == "en" else pair[0]
 
 
-def category_name(category: str, lang: str = "zh") -> str:
-    """A built-in category's name, or the id itself for one a county added."""
-    pair = CATEGORIES.get(category)
+def category_name(category: str, lang: str = "zh", short: bool = False) -> str:
+    """A built-in category's name (its screen name when `short`), or the id for one a county added."""
+    pair = (CATEGORY_SHORT if short else CATEGORIES).get(category)
     return pick(pair, lang) if pair else category

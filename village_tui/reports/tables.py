@@ -85,8 +85,8 @@ def _figure_columns(lang: str) -> tuple[Column, ...]:
     return tuple(Column(k, _head(k, lang), kind) for k, kind in _FIGURES)
 
 
-def report_tables(report: dict[str, Any], lang: str = "zh") -> list[Table]:
-    """Every table of the report, in reading order."""
+def report_tables(report: dict[str, Any], lang: str = "zh", short: bool = False) -> list[Table]:
+    """Every table of the report, in reading order; `short` names for a narrow screen."""
     t = words.TITLES
     total_label = _head("total", lang)
     summary = Table(
@@ -117,7 +117,8 @@ def report_tables(report: dict[str, Any], lang: str = "zh") -> list[Table]:
         words.pick(t["categories"], lang),
         (Column("category", _head("category", lang), TEXT), *_figure_columns(lang)),
         tuple(
-            (words.category_name(r["category"], lang), *_figures(r)) for r in report["categories"]
+            (words.category_name(r["category"], lang, short), *_figures(r))
+            for r in report["categories"]
         ),
         (total_label, *_figures(report["totals"])),
     )
@@ -137,7 +138,7 @@ def report_tables(report: dict[str, Any], lang: str = "zh") -> list[Table]:
         tuple(
             (
                 r["township_name"],
-                words.category_name(r["category"], lang),
+                words.category_name(r["category"], lang, short),
                 *(r["reached"][k] for k in REACHED_KEYS),
                 r["total"],
             )
@@ -166,7 +167,9 @@ def report_tables(report: dict[str, Any], lang: str = "zh") -> list[Table]:
                 r["village_name"],
                 r["village_code"],
                 _title(r, lang),
-                words.pick(words.OVERDUE_STEP[r["step"]], lang),
+                words.pick(
+                    (words.OVERDUE_STEP_SHORT if short else words.OVERDUE_STEP)[r["step"]], lang
+                ),
                 r["due_on"],
                 r["days_overdue"],
             )
