@@ -257,5 +257,37 @@ def test_a_report_from_a_read_only_database_is_right_and_quiet(db, tmp_path, mon
     said = capsys.readouterr()
     assert said.err == ""
     assert json.loads(said.out)["totals"]["matters"] > 0
-    assert "county figures not kept" in log.read_text(encoding="utf-8")
+    logged = log.read_text(encoding="utf-8").splitlines()
+    assert len(logged) == 1 and logged[0].endswith(
+        "WARNING county figures not kept: attempt to write a readonly database"
+    )
     assert not (tmp_path / "file:").exists()
+
+
+def test_a_mistyped_sqlite_url_is_not_made_a_database(tmp_path, capsys):
+    typo = tmp_path / "cuonty.db"
+    url = f"sqlite:///{typo.as_posix()}"
+    assert main(["--db-url", url, "county", "report", "--year", "2025", *DAY]) == 1
+    assert capsys.readouterr().err.strip() == (
+        f"错误：数据库不存在或是空文件：{url}（先用 import 导入数据包）"
+    )
+    assert not typo.exists()
+
+
+def test_figures_that_cannot_be_prepared_leave_the_import_standing(tmp_path, monkeypatch, capsys):
+    from village_tui.county import stored
+
+    out = tmp_path / "bundles"
+    gen = ["gen-synthetic", "--villages", "1", "--years", "1", "--seed", "4", "--out", str(out)]
+    assert main([*gen, *DAY]) == 0
+
+    def broken(engine, today):
+        raise RuntimeError("a bug in the figures")
+
+    monkeypatch.setattr(stored, "refresh", broken)
+    capsys.readouterr()
+    db = str(tmp_path / "county.db")
+    assert main(["--db", db, "import", "--role", "county", "--trust-new", str(out)]) == 0
+    said = capsys.readouterr()
+    assert "报表数据未预先计算（详情见日志），出报告时会重新计算" in said.out
+    assert said.err == ""

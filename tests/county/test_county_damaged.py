@@ -34,9 +34,14 @@ def damaged_db(sqlite_county, tmp_path) -> str:
     return str(path)
 
 
-def test_a_report_on_a_damaged_database_is_one_line(damaged_db, capsys):
+def test_a_report_on_a_damaged_database_is_one_line(damaged_db, capsys, tmp_path, monkeypatch):
+    from village_tui.cli import output
+
+    log = tmp_path / "log" / "village-tui.log"
+    monkeypatch.setattr(output, "log_path", lambda: log)
     argv = ["--db", damaged_db, "county", "report", "--year", "2025", "--today", TODAY.isoformat()]
     assert main(argv) == 1
+    assert "Traceback" in log.read_text(encoding="utf-8")  # the details, for a technician
     err = capsys.readouterr().err.strip().splitlines()
     assert err == [
         "错误：数据库文件已损坏或不是本程序的数据库，请用备份恢复（database disk image is malformed）"

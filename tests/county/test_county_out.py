@@ -341,3 +341,19 @@ def test_an_empty_year_in_a_file_and_as_json(db, tmp_path, capsys):
     capsys.readouterr()
     assert main([*argv, "--format", "json", *DAY]) == 0
     assert json.loads(capsys.readouterr().out)["totals"]["matters"] == 0
+
+
+def test_a_report_open_in_excel_is_kept_and_the_message_says_why(db, tmp_path, monkeypatch, capsys):
+    """On Windows, replacing a file Excel holds open fails with a permission error."""
+    out = tmp_path / "r.xlsx"
+    out.write_bytes(OLD)
+
+    def held_open(src, dst) -> None:
+        raise PermissionError(13, "拒绝访问。")
+
+    monkeypatch.setattr(write.os, "replace", held_open)
+    assert _report(db, "--format", "xlsx", "--out", str(out)) == 1
+    assert capsys.readouterr().err == (
+        f"错误：无法写入 {out}：拒绝访问。（文件可能正在 Excel 或 WPS 中打开，请关闭后重试）\n"
+    )
+    assert out.read_bytes() == OLD and _files(tmp_path) == [out.name]

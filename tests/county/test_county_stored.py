@@ -260,7 +260,7 @@ def test_an_import_committing_during_a_report_is_wholly_in_it_or_not_at_all(coun
     before = build_report(county, year=YEAR, today=TODAY)["totals"]
     real = stored.read_snapshot
 
-    def import_commits_meanwhile(conn, scope):
+    def import_commits_meanwhile(conn, scope, *rest):
         monkeypatch.setattr(stored, "read_snapshot", real)
         entry = ProgressEntry(id="p-meanwhile", on=date(YEAR, 12, 1), spent_fen=1_000_000)
         with write_session(county) as s:
@@ -273,7 +273,7 @@ def test_an_import_committing_during_a_report_is_wholly_in_it_or_not_at_all(coun
                 actor="t",
                 matter_id=mid,
             )
-        return real(conn, scope)
+        return real(conn, scope, *rest)
 
     with county.begin() as conn:
         conn.execute(F.delete())
@@ -328,3 +328,11 @@ def test_rebuilding_a_county_changes_no_figure(county):
         build_report(county, year=y, today=TODAY) for y in (TODAY.year - 1, TODAY.year)
     ] == reports
     assert any(r["totals"]["returned"] and r["totals"]["approved"] for r in reports)
+
+
+def test_the_code_fingerprint_ignores_line_endings(monkeypatch):
+    """A Windows (CRLF) and a Linux install sharing one server database agree on it."""
+    monkeypatch.setattr(Path, "read_bytes", lambda self: b"rules\nmore rules\n")
+    unix = stored._hash_code()
+    monkeypatch.setattr(Path, "read_bytes", lambda self: b"rules\r\nmore rules\r\n")
+    assert stored._hash_code() == unix

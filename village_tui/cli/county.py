@@ -66,8 +66,9 @@ def _existing_db(args) -> object:
     from .common import open_db
 
     t = str(target(args))
-    if "://" not in t and (not Path(t).is_file() or Path(t).stat().st_size == 0):
-        # An empty file would silently become an empty database and an empty report.
+    file = _database_file(args)
+    if file is not None and (not file.is_file() or file.stat().st_size == 0):
+        # A typo or an empty file would silently become an empty database and an empty report.
         output.fail(
             f"数据库不存在或是空文件：{t}（先用 import 导入数据包）",
             f"No database at {t}, or the file is empty (import bundles first)",
@@ -88,6 +89,12 @@ def cmd_report(args: argparse.Namespace) -> int:
         return 0
     try:
         _write_report(out, report, args.format, lang)
+    except PermissionError as exc:  # on Windows, above all: the old report is open in Excel or WPS
+        reason = exc.strerror or exc
+        output.fail(
+            f"无法写入 {out}：{reason}（文件可能正在 Excel 或 WPS 中打开，请关闭后重试）",
+            f"cannot write {out}: {reason} (it may be open in Excel or WPS; close it and retry)",
+        )
     except OSError as exc:
         reason = exc.strerror or exc
         output.fail(f"无法写入 {out}：{reason}", f"cannot write {out}: {reason}")

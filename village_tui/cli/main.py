@@ -187,6 +187,7 @@ def _report(exc: Exception) -> int:
 
         problem = database_problem(exc)
         if problem is not None:
+            log.warning("database problem", exc_info=exc)  # the technician's details
             output.fail(*problem)
         if isinstance(exc, UnicodeError):  # text that cannot be written in this encoding
             output.fail(

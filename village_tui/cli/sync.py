@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 from pathlib import Path
 
 from . import output
 from .common import actor, not_empty, open_db, target
+
+log = logging.getLogger("village_tui")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -167,6 +170,12 @@ def _prepare_county_figures(engine) -> None:
         output.say(
             f"报表数据未预先计算：{exc.message_zh}",
             f"Report figures not prepared: {exc.message_en}",
+        )
+    except Exception:  # noqa: BLE001 - a cache: the committed import must not look failed
+        log.warning("county figures not prepared after an import", exc_info=True)
+        output.say(
+            "报表数据未预先计算（详情见日志），出报告时会重新计算",
+            "Report figures not prepared (see the log); the report will work them out",
         )
 
 

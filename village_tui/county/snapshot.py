@@ -185,11 +185,16 @@ def load_snapshot(engine: Engine, scope: Scope) -> Snapshot:
         return read_snapshot(conn, scope)
 
 
-def read_snapshot(conn: Connection, scope: Scope) -> Snapshot:
-    """`load_snapshot` inside the caller's read (so that it sees what the caller's other reads see)."""
+def read_snapshot(
+    conn: Connection, scope: Scope, villages: dict[str, Village] | None = None
+) -> Snapshot:
+    """`load_snapshot` inside the caller's read (so that it sees what the caller's other reads see).
+
+    `villages`: the scope's villages, when the caller has already read them in this read.
+    """
     year, as_of, township = scope.year, scope.as_of, scope.township
     snap = Snapshot(year=year, as_of=as_of, township=township)
-    snap.villages = load_villages(conn, township)
+    snap.villages = villages if villages is not None else load_villages(conn, township)
     mq = (
         select(
             M.c.id,

@@ -87,7 +87,9 @@ def _hash_code() -> str:
     try:
         for path in _CODE:
             h.update(path.name.encode())
-            h.update(path.read_bytes())
+            # Line endings normalised: a Windows checkout and a Linux install sharing one
+            # server database must agree, or each would keep redoing the other's figures.
+            h.update(path.read_bytes().replace(b"\r\n", b"\n"))
     except OSError:  # a frozen or zipped install: the version alone has to do
         pass
     return h.hexdigest()
@@ -180,7 +182,7 @@ def _current_figures(engine: Engine, scope: Scope, keep: bool, reuse: bool) -> S
         # A few hundred at a time: memory stays that of one batch, however many are stale.
         for i in range(0, len(stale), BATCH):
             batch = Scope(scope.year, scope.as_of, scope.township, frozenset(stale[i : i + BATCH]))
-            snap = read_snapshot(conn, batch)
+            snap = read_snapshot(conn, batch, villages)
             for state in snap.states:
                 mid = state.matter.id
                 village = villages[snap.village_of[mid]]
@@ -256,9 +258,11 @@ def _keep(engine: Engine, rows: list[dict]) -> bool:
     except WriterBusy:  # an import is writing: it is left to the next report
         log.info("county figures not kept: another program is writing")
         return False
-    except DBAPIError:
+    except DBAPIError as exc:
         # A read-only copy, say: the report is still right, only worked out again next time.
-        log.warning("county figures not kept", exc_info=True)
+        # One line: a copy that is always read-only would otherwise fill the log every report.
+        reason = (str(exc.orig or exc).strip().splitlines() or ["?"])[0]
+        log.warning("county figures not kept: %s", reason)
         return False
     return True
 

@@ -6,7 +6,6 @@ computed in a worker thread; nothing here counts anything itself.
 
 from __future__ import annotations
 
-import logging
 from datetime import date
 from typing import Any
 
@@ -17,9 +16,8 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from ...i18n import county as words
-from .base import localize_bindings
+from .base import error_text, localize_bindings
 
-log = logging.getLogger("village_tui")
 T = {
     "title": ("县级汇总", "County summary"),
     "loading": ("正在统计……", "Counting…"),
@@ -45,19 +43,6 @@ T = {
 
 def tr(key: str, lang: str) -> Any:
     return words.pick(T[key], lang)
-
-
-def _message(exc: Exception, lang: str) -> str:
-    """One line for the screen: the error's own words, a database problem, or where the log is."""
-    from ...store.errors import database_problem
-
-    if hasattr(exc, "message_zh"):
-        return exc.message_en if lang == "en" else exc.message_zh  # type: ignore[attr-defined]
-    problem = database_problem(exc)
-    if problem is not None:
-        return problem[1] if lang == "en" else problem[0]
-    log.error("county screen could not count", exc_info=exc)
-    return f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
 
 
 def _share(value: float | None) -> str:
@@ -113,7 +98,7 @@ class CountyScreen(Screen[None]):
         try:
             report = build_report(self.engine, year=self.year, today=self.today)
         except Exception as exc:  # noqa: BLE001 - shown on screen, never a crash
-            message = _message(exc, self.lang)
+            message = error_text(exc, self.lang)
             self.app.call_from_thread(self._failed, message)
             return
         self.app.call_from_thread(self._show, report)
