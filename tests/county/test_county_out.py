@@ -84,28 +84,15 @@ def victim(sqlite_county, tmp_path) -> Path:
     return _copy(sqlite_county, tmp_path / "ledger.json")
 
 
+def _json_report(db) -> list[str]:
+    return ["--db", str(db), "county", "report", "--year", "2025", "--format", "json"]
+
+
 @pytest.mark.parametrize("suffix", ["", "-wal", "-shm", "-journal"])
 def test_out_is_never_the_database_or_its_companions(victim, tmp_path, capsys, suffix):
     before, files = victim.read_bytes(), _files(tmp_path)
     out = tmp_path / "sub" / ".." / f"ledger.json{suffix}"  # the same file, spelled otherwise
-    assert (
-        main(
-            [
-                "--db",
-                str(victim),
-                "county",
-                "report",
-                "--year",
-                "2025",
-                "--format",
-                "json",
-                "--out",
-                str(out),
-                *DAY,
-            ]
-        )
-        == 1
-    )
+    assert main([*_json_report(victim), "--out", str(out), *DAY]) == 1
     assert capsys.readouterr().err == (
         f"错误：--out {out} 是数据库文件 {victim}（或其附属文件），不能用报告覆盖\n"
     )
@@ -131,24 +118,7 @@ def test_a_hard_link_to_the_database_is_the_database(victim, tmp_path, capsys):
     except OSError:
         pytest.skip("no hard links on this file system")
     before = victim.read_bytes()
-    assert (
-        main(
-            [
-                "--db",
-                str(victim),
-                "county",
-                "report",
-                "--year",
-                "2025",
-                "--format",
-                "json",
-                "--out",
-                str(link),
-                *DAY,
-            ]
-        )
-        == 1
-    )
+    assert main([*_json_report(victim), "--out", str(link), *DAY]) == 1
     assert "是数据库文件" in capsys.readouterr().err and victim.read_bytes() == before
 
 

@@ -15,11 +15,8 @@ out in full each time.
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import logging
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -30,6 +27,7 @@ from sqlalchemy.exc import DBAPIError
 from .. import __version__
 from ..domain.model import Village
 from ..domain.profile import Profile
+from ..store.collector import collector_paused
 from ..store.db import WriterBusy, write_session
 from ..store.tables import MatterFigureRow, MatterRow, VillageRow
 from .errors import CountyError
@@ -134,23 +132,6 @@ def _profiles(villages: dict[str, Village]) -> dict[str, Profile]:
     return profiles
 
 
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """No cyclic garbage collection while the report builds its (acyclic) objects.
-
-    Loading creates a few hundred thousand small objects; each automatic
-    collection on the way walks every object the process holds, which cost a
-    third of the report's time. Reference counting still frees everything.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def current_figures(
     engine: Engine, scope: Scope, *, keep: bool = True, reuse: bool = True
 ) -> ScopeFigures:
@@ -158,7 +139,7 @@ def current_figures(
 
     `reuse=False` works every matter out afresh (to check or to time the kept ones).
     """
-    with _gc_paused():
+    with collector_paused():
         return _current_figures(engine, scope, keep, reuse)
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .common import CATEGORIES  # noqa: F401  (re-exported for the reports)
+from .common import CATEGORIES
 
 # Short column heads for "step reached" (the paper ledger's numbering).
 REACHED: dict[str, tuple[str, str]] = {
@@ -31,16 +31,8 @@ OVERDUE_STEP_SHORT: dict[str, tuple[str, str]] = {
 # contracting" reads like "Land compensation"): short enough to leave room for figures, still
 # unique in each language (a test checks it). The Chinese names are short already.
 CATEGORY_SHORT: dict[str, tuple[str, str]] = {
-    "road": ("村村通道路", "Roads"),
-    "grain_subsidy": ("种粮直补", "Grain subsidies"),
+    **CATEGORIES,
     "dibao": ("低保评议", "Minimum allowance"),
-    "public_works": ("一事一议", "Public works"),
-    "land": ("土地承包与流转", "Land contracting"),
-    "collective_assets": ("集体资产", "Collective assets"),
-    "homestead": ("宅基地", "Homesteads"),
-    "land_compensation": ("征地补偿", "Land compensation"),
-    "relief": ("救灾救济", "Relief"),
-    "other": ("其他", "Other"),
 }
 
 REVIEW: dict[str, tuple[str, str]] = {

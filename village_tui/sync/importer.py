@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,6 +12,7 @@ from sqlmodel import Session
 
 from ..i18n.sync import text
 from ..store.apply import ApplyError
+from ..store.collector import collector_paused
 from ..store.db import read_session, write_session
 from ..store.ledger import head, store_event, storing, utc_now
 from ..store.tables import EventRow, SettingRow, VillageRow
@@ -123,7 +122,7 @@ def import_bytes(
     """Import one bundle's bytes; then apply any held bundles that it lets through."""
     b = None
     try:
-        with _collector_paused():
+        with collector_paused():
             b = parse_bundle(data, limits)
             result = _apply(engine, b, data, name, trust_new, now)
     except bf.Refused as r:
@@ -137,20 +136,6 @@ def import_bytes(
     if result.status == "imported":
         results += _release_held(engine, b.ledger, limits, now)
     return results
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """A bundle is tens of thousands of small objects but hardly any cycles: the cyclic
-    collector would rescan them all again and again (measured: ~25% of a 50,000-event
-    import). Reference counting still frees everything; collection resumes after."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _refused(name: str, r: bf.Refused) -> FileResult:
