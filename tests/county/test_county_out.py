@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from village_tui import atomic as write
 from village_tui.cli.main import main
-from village_tui.reports import write
 
 from .conftest import TODAY
 

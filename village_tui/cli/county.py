@@ -89,15 +89,8 @@ def cmd_report(args: argparse.Namespace) -> int:
         return 0
     try:
         _write_report(out, report, args.format, lang)
-    except PermissionError as exc:  # on Windows, above all: the old report is open in Excel or WPS
-        reason = exc.strerror or exc
-        output.fail(
-            f"无法写入 {out}：{reason}（文件可能正在 Excel 或 WPS 中打开，请关闭后重试）",
-            f"cannot write {out}: {reason} (it may be open in Excel or WPS; close it and retry)",
-        )
     except OSError as exc:
-        reason = exc.strerror or exc
-        output.fail(f"无法写入 {out}：{reason}", f"cannot write {out}: {reason}")
+        output.cannot_write(out, exc)
     _to_stdout(lambda: output.say(f"已写入 {out}", f"Wrote {out}"))
     return 0
 
@@ -170,7 +163,7 @@ def _same_file(a: Path, b: Path) -> bool:
 
 
 def _write_report(out: Path, report: dict, fmt: str, lang: str) -> None:
-    from ..reports.write import write_file, write_text
+    from ..atomic import write_file, write_text
 
     if fmt == "xlsx":
         from ..reports.xlsx import xlsx_bytes

@@ -40,6 +40,17 @@ def fail(zh: str, en: str, code: int = 1) -> None:
     raise CommandFailed(code)
 
 
+def cannot_write(path: object, exc: OSError) -> None:
+    """Stop with one line saying `path` could not be written, and why."""
+    reason = exc.strerror or exc
+    if isinstance(exc, PermissionError):  # on Windows, above all: the file is open in Excel or WPS
+        fail(
+            f"无法写入 {path}：{reason}（文件可能正在 Excel 或 WPS 中打开，请关闭后重试）",
+            f"cannot write {path}: {reason} (it may be open in Excel or WPS; close it and retry)",
+        )
+    fail(f"无法写入 {path}：{reason}", f"cannot write {path}: {reason}")
+
+
 def fail_with(exc: Exception, code: int = 1) -> None:
     """Print an exception that carries its own zh/en message (ServiceError, InvalidRecord)."""
     zh = getattr(exc, "message_zh", None) or str(exc)

@@ -94,7 +94,7 @@ def cmd_export(args) -> int:
     except LedgerBroken as exc:
         output.fail_with(exc)
     except OSError as exc:
-        _cannot_write(args.out, exc)
+        output.cannot_write(args.out, exc)
     if not done:
         output.say("没有新记录，未写文件", "Nothing new to export; no file written")
         return 0
@@ -266,7 +266,7 @@ def cmd_review(args) -> int:
         try:
             write_xlsx(rows, Path(args.out), lang)
         except OSError as exc:
-            _cannot_write(args.out, exc)
+            output.cannot_write(args.out, exc)
         print(args.out)
         return 0
     from ..sync.console import print_review
@@ -309,17 +309,13 @@ def cmd_demo(args) -> int:
     return run_township_app(db, actor=actor(args), lang=output.lang())
 
 
-def _cannot_write(path, exc: OSError) -> None:
-    reason = exc.strerror or exc
-    output.fail(f"无法写入 {path}：{reason}", f"cannot write {path}: {reason}")
-
-
 def _write_text(path: Path, text: str) -> None:
+    from ..atomic import write_text
+
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        write_text(path, text)
     except OSError as exc:
-        _cannot_write(path, exc)
+        output.cannot_write(path, exc)
 
 
 def _progress(lang: str, what: str, total: int | None = None):

@@ -6,6 +6,7 @@ import re
 from datetime import date
 from pathlib import Path
 
+from ..atomic import write_text
 from ..domain.model import MatterState, Village
 from ..domain.steps import Step
 from .build import build_notice
@@ -31,6 +32,6 @@ def write_notices(
     txt = folder / f"{stem}.txt"
     html = folder / f"{stem}.html"
     # utf-8 with BOM so Windows Notepad of older versions shows the Chinese correctly.
-    txt.write_text(notice_text(notice), encoding="utf-8-sig")
-    html.write_text(notice_html(notice, lang), encoding="utf-8")
+    write_text(txt, notice_text(notice), encoding="utf-8-sig")
+    write_text(html, notice_html(notice, lang))
     return txt, html

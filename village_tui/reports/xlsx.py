@@ -33,7 +33,7 @@ def _width(text: str) -> int:
 
 def write_xlsx(report: dict[str, Any], path: Path, lang: str = "zh") -> None:
     """Write the workbook to `path`, whole or not at all."""
-    from .write import write_file
+    from ..atomic import write_file
 
     write_file(path, xlsx_bytes(report, lang))
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import os
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -13,6 +12,7 @@ from sqlalchemy import Engine, select
 from sqlmodel import Session
 
 from .. import __version__
+from ..atomic import write_file
 from ..domain.chain import GENESIS_HASH, Event, broken_link, canonical_json
 from ..domain.events import REVIEW_PREFIX
 from ..store.db import read_session, write_session
@@ -187,9 +187,7 @@ def _build(engine, own, identity, ledger, after, tip_seq, tip_hash, now) -> tupl
 
 def _write(out_dir: Path, item: Exported, data: bytes) -> Exported:
     path = out_dir / item.path
-    tmp = path.with_suffix(".zip.part")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)  # a half-written bundle never carries the real name
+    write_file(path, data)  # a half-written bundle never carries the real name
     return Exported(path, item.ledger, item.first_seq, item.last_seq, item.count)
 
 

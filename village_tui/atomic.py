@@ -1,6 +1,6 @@
-"""Report files written whole or not at all.
+"""Files written whole or not at all: reports, notices, bundles, key files.
 
-A full disk or a pulled USB stick must never leave an official with a truncated report, or
+A full disk or a pulled USB stick must never leave someone with a truncated file, or
 destroy the good one from last time: the bytes go to a temporary file beside the target,
 which replaces the target only once it is complete and on disk.
 """
@@ -8,7 +8,6 @@ which replaces the target only once it is complete and on disk.
 from __future__ import annotations
 
 import os
-import secrets
 from contextlib import suppress
 from pathlib import Path
 
@@ -17,7 +16,7 @@ def write_file(path: Path, data: bytes) -> None:
     """Put `data` at `path` atomically; on failure the target is as it was and no file is left."""
     path.parent.mkdir(parents=True, exist_ok=True)
     # Same folder, so that os.replace is a rename within one file system (atomic, Windows too).
-    temp = path.with_name(f".{path.name[:40]}.{secrets.token_hex(4)}.tmp")
+    temp = path.with_name(f".{path.name[:40]}.{os.urandom(4).hex()}.tmp")
     with temp.open("xb", buffering=0) as f:  # "x": never reuse a file someone else owns
         try:
             _write(f, data)
@@ -33,10 +32,10 @@ def write_file(path: Path, data: bytes) -> None:
         raise
 
 
-def write_text(path: Path, text: str) -> None:
-    """`write_file` for UTF-8 text, with the line endings `Path.write_text` would give."""
+def write_text(path: Path, text: str, encoding: str = "utf-8") -> None:
+    """`write_file` for text, with the line endings `Path.write_text` would give."""
     # Notepad on older Windows shows a text without CRLF as one long line.
-    write_file(path, text.replace("\n", os.linesep).encode("utf-8"))
+    write_file(path, text.replace("\n", os.linesep).encode(encoding))
 
 
 def _write(f, data: bytes) -> None:
