@@ -8,14 +8,14 @@ instead of running the rules over every matter again.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from ..domain.model import MatterState, Village
 from ..domain.profile import Profile
 from ..domain.rule_context import POSTING_RULE
 from ..domain.rules import evaluate
 from ..domain.steps import Step
-from ..sync.review import RESOLUTION_DISCLOSE_DAYS, RESULT_DISCLOSE_DAYS
+from ..sync.review import RESOLUTION_DISCLOSE_DAYS, RESULT_DISCLOSE_DAYS, owed_disclosures
 
 # When a disclosure counts as overdue. The law says major matters are disclosed
 # "at once" (组织法 art. 30) and names no number of days; the township review
@@ -76,12 +76,9 @@ def matter_figures(
 
 
 def _overdue(state: MatterState, as_of: date) -> tuple[Step, date] | None:
-    """The disclosure a matter owes and the day it was due, when that day has passed."""
-    steps = state.steps
-    if Step.RESOLUTION in steps and Step.RESOLUTION_DISCLOSURE not in steps:
-        due = steps[Step.RESOLUTION].held_on + timedelta(days=RESOLUTION_DISCLOSURE_DUE_DAYS)
-        return (Step.RESOLUTION_DISCLOSURE, due) if as_of > due else None
-    if state.completion is not None and Step.RESULT_DISCLOSURE not in steps:
-        due = state.completion.completed_on + timedelta(days=RESULT_DISCLOSURE_DUE_DAYS)
-        return (Step.RESULT_DISCLOSURE, due) if as_of > due else None
-    return None
+    """The disclosure a matter owes first and the day it was due, when that day has passed."""
+    owed = owed_disclosures(state)
+    if not owed:
+        return None
+    step, _since, due = owed[0]
+    return (step, due) if as_of > due else None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import Engine, func, select
@@ -103,18 +103,28 @@ def missing_steps(state: MatterState) -> list[Step]:
     return [s for s in ORDER[: reached.index] if s not in state.steps]
 
 
-def late_notices(state: MatterState, today: date) -> list[Late]:
+def owed_disclosures(state: MatterState) -> list[tuple[Step, date, date]]:
+    """The disclosures a matter owes: (step, the day it became owed, the day it falls due).
+
+    The one definition of "late" that the township review and the county report share.
+    """
     out = []
     resolution = state.steps.get(Step.RESOLUTION)
     if resolution is not None and Step.RESOLUTION_DISCLOSURE not in state.steps:
-        days = (today - resolution.held_on).days
-        if days > RESOLUTION_DISCLOSE_DAYS:
-            out.append(Late(Step.RESOLUTION_DISCLOSURE, days))
+        since = resolution.held_on
+        out.append((Step.RESOLUTION_DISCLOSURE, since, since + timedelta(RESOLUTION_DISCLOSE_DAYS)))
     if state.completion is not None and Step.RESULT_DISCLOSURE not in state.steps:
-        days = (today - state.completion.completed_on).days
-        if days > RESULT_DISCLOSE_DAYS:
-            out.append(Late(Step.RESULT_DISCLOSURE, days))
+        since = state.completion.completed_on
+        out.append((Step.RESULT_DISCLOSURE, since, since + timedelta(RESULT_DISCLOSE_DAYS)))
     return out
+
+
+def late_notices(state: MatterState, today: date) -> list[Late]:
+    return [
+        Late(step, (today - since).days)
+        for step, since, due in owed_disclosures(state)
+        if today > due
+    ]
 
 
 class ReviewService:
