@@ -34,6 +34,7 @@ from .domain.model import (
     to_payload,
 )
 from .domain.steps import Step
+from .store.errors import ServiceError
 
 # Keys whose whole-number values are day offsets to resolve against the load day.
 DATE_KEYS = frozenset(
@@ -43,16 +44,8 @@ DATE_KEYS = frozenset(
 FORMAT = "village-tui-sample/1"
 
 
-class SampleError(Exception):
+class SampleError(ServiceError):
     """The sample cannot be loaded here (unknown village, database already in use, bad file)."""
-
-    def __init__(self, message_zh: str, message_en: str) -> None:
-        super().__init__(message_en)
-        self.message_zh = message_zh
-        self.message_en = message_en
-
-    def message(self, lang: str = "zh") -> str:
-        return self.message_en if lang == "en" else self.message_zh
 
 
 @dataclass(frozen=True)
