@@ -7,6 +7,7 @@ which replaces the target only once it is complete and on disk.
 
 from __future__ import annotations
 
+import io
 import os
 from contextlib import suppress
 from pathlib import Path
@@ -36,6 +37,17 @@ def write_text(path: Path, text: str, encoding: str = "utf-8") -> None:
     """`write_file` for text, with the line endings `Path.write_text` would give."""
     # Notepad on older Windows shows a text without CRLF as one long line.
     write_file(path, text.replace("\n", os.linesep).encode(encoding))
+
+
+def write_workbook(path: Path, workbook) -> None:
+    """An openpyxl workbook, saved whole or not at all.
+
+    Built in memory first: a zip that fails half-way to disk leaves a broken file, and
+    noise from ZipFile at exit.
+    """
+    buf = io.BytesIO()
+    workbook.save(buf)
+    write_file(path, buf.getvalue())
 
 
 def _write(f, data: bytes) -> None:

@@ -163,13 +163,13 @@ def _same_file(a: Path, b: Path) -> bool:
 
 
 def _write_report(out: Path, report: dict, fmt: str, lang: str) -> None:
-    from ..atomic import write_file, write_text
-
     if fmt == "xlsx":
-        from ..reports.xlsx import xlsx_bytes
+        from ..reports.xlsx import write_xlsx
 
-        write_file(out, xlsx_bytes(report, lang))
+        write_xlsx(report, out, lang)
     else:
+        from ..atomic import write_text
+
         write_text(out, _report_text(report, fmt, lang))
 
 

@@ -6,7 +6,6 @@ plain cells, number formats, bold heads, frozen header rows, column widths.
 
 from __future__ import annotations
 
-import io
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -33,13 +32,12 @@ def _width(text: str) -> int:
 
 def write_xlsx(report: dict[str, Any], path: Path, lang: str = "zh") -> None:
     """Write the workbook to `path`, whole or not at all."""
-    from ..atomic import write_file
+    from ..atomic import write_workbook
 
-    write_file(path, xlsx_bytes(report, lang))
+    write_workbook(path, _workbook(report, lang))
 
 
-def xlsx_bytes(report: dict[str, Any], lang: str = "zh") -> bytes:
-    """The workbook as the bytes of an .xlsx file."""
+def _workbook(report: dict[str, Any], lang: str):
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
 
@@ -75,10 +73,7 @@ def xlsx_bytes(report: dict[str, Any], lang: str = "zh") -> bytes:
             ws.cell(last + n, 1, line).font = Font(italic=True, color="666666")
     wb.properties.title = report_table_title(report, lang)
     wb.properties.creator = "village-tui"
-    # Built in memory: a zip that fails half-way to disk leaves a broken file and noise at exit.
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
+    return wb
 
 
 def _value(value: Any, kind: str) -> Any:

@@ -100,6 +100,8 @@ def write_xlsx(rows: list[ReviewRow], path: Path, lang: str = "zh") -> None:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
 
+    from ..atomic import write_workbook
+
     wb = Workbook()
     ws = wb.active
     ws.title = "审核" if lang != "en" else "review"
@@ -115,5 +117,4 @@ def write_xlsx(rows: list[ReviewRow], path: Path, lang: str = "zh") -> None:
     ):
         ws.column_dimensions[col].width = width
     ws.freeze_panes = "A2"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    wb.save(path)
+    write_workbook(path, wb)
