@@ -27,6 +27,19 @@ TODAY = date(2024, 6, 1)
 
 OURS = r"""
 import sys
+
+def peak_kib():
+    # VmHWM is this process's own peak; ru_maxrss would include the parent's
+    # resident size at fork, since Linux keeps it across exec.
+    try:
+        with open("/proc/self/status") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    import resource
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 from datetime import date
 from pathlib import Path
 import village_tui.tui.app
@@ -40,8 +53,7 @@ class Timed(VillageApp):
     def on_dashboard_screen_matters_shown(self, _msg):
         self.call_after_refresh(self.painted)
     def painted(self):
-        import resource
-        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        rss = peak_kib()
         print("PAINTED", len(self.screen.shown), rss, flush=True)
         self.exit()
 
@@ -54,6 +66,19 @@ Timed(service, today=date(2024, 6, 1), has_village=has_village).run(headless=Tru
 
 BARE = r"""
 import sys
+
+def peak_kib():
+    # VmHWM is this process's own peak; ru_maxrss would include the parent's
+    # resident size at fork, since Linux keeps it across exec.
+    try:
+        with open("/proc/self/status") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    import resource
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 import platformdirs, rich, sqlalchemy, sqlmodel
 from textual.app import App
 from textual.widgets import DataTable, Footer
@@ -68,8 +93,7 @@ class Bare(App):
         t.add_row("村村通道路硬化", "村村通道路")
         self.call_after_refresh(self.painted)
     def painted(self):
-        import resource
-        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        rss = peak_kib()
         print("PAINTED", 1, rss, flush=True)
         self.exit()
 
