@@ -73,8 +73,50 @@ MESSAGES: dict[str, dict[str, str]] = {
         "then import with --trust-new or register it with keys trust",
     },
     "wrong_key": {
-        "zh": "签名密钥 {fp} 与 {owner} 已登记的密钥 {known} 不符",
-        "en": "signed with key {fp}, but {owner} is registered with key {known}",
+        "zh": "签名密钥 {fp} 与 {owner} 已登记的密钥 {known} 不符；如对方电脑丢失后换了新密钥，"
+        "请对方运行 keys export --out 文件 并把文件交来，电话核对新指纹后运行 "
+        'keys trust 文件 --replace "{known}"',
+        "en": "signed with key {fp}, but {owner} is registered with key {known}; if they lost "
+        "their PC and made a new key, get their keys export file, check the new fingerprint by "
+        'phone, then run keys trust FILE --replace "{known}"',
+    },
+    "village_signs_review": {
+        "zh": "签名密钥 {fp} 是村的密钥（{owner}），村的密钥不能签署审核记录，拒绝导入",
+        "en": "key {fp} is a village's key ({owner}); a village key can never sign review events",
+    },
+    "review_signer": {
+        "zh": "村 {village} 的审核记录只能由其所属乡镇 {township} 的密钥签署，密钥 {fp} 属于 {owner}（{role}）",
+        "en": "reviews of village {village} may only be signed by its township {township}; "
+        "key {fp} belongs to {owner} ({role})",
+    },
+    "village_signer": {
+        "zh": "村 {village} 的台账只能由该村自己的密钥签署，密钥 {fp} 属于 {owner}（{role}）",
+        "en": "the ledger of village {village} may only be signed by that village's key; "
+        "key {fp} belongs to {owner} ({role})",
+    },
+    "review_payload": {
+        "zh": "第 {seq} 条记录写的是 {named}，应为 {expected}（签名密钥 {fp}），拒绝导入",
+        "en": "event {seq} names {named} where {expected} was due (signed by key {fp})",
+    },
+    "revoked": {
+        "zh": "签名密钥 {fp}（{owner}）已于 {when} 停用（{reason}），此后签署的数据包一律拒绝；"
+        "请对方用现在的密钥重新导出",
+        "en": "key {fp} of {owner} was retired on {when} ({reason}); bundles it signs are "
+        "refused, ask them to export again with their current key",
+    },
+    "bad_rotation": {
+        "zh": "第 {seq} 条记录（更换密钥）的签名或指纹不符，不是旧密钥 {fp} 签署的，拒绝导入",
+        "en": "event {seq} (key rotation) does not verify: it was not signed by the old key {fp}",
+    },
+    "trust_new_township_key": {
+        "zh": "乡镇库不能用 --trust-new 登记 {owner} 的密钥 {fp}；乡镇和县的密钥请电话核对指纹后用 keys trust 登记",
+        "en": "a township database does not take key {fp} of {owner} on --trust-new; register "
+        "township and county keys with keys trust after checking the fingerprint by phone",
+    },
+    "trust_new_other_township": {
+        "zh": "--trust-new 只能登记本乡镇（{own}）所属村的密钥，{owner} 的密钥 {fp} 不在其列",
+        "en": "--trust-new only takes keys of villages of this township ({own}); key {fp} of "
+        "{owner} is not one",
     },
     "key_owner": {
         "zh": "签名密钥 {fp} 登记给 {other}，不属于 {owner}",
@@ -164,6 +206,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "{path} 中没有数据包文件（*.zip）",
         "en": "no bundle files (*.zip) in {path}",
     },
+    "key_rotated_followed": {
+        "zh": "{owner} 已更换密钥：旧密钥 {old} 签署了更换，已改用新密钥 {fp}",
+        "en": "{owner} changed keys: the old key {old} signed the change, now trusting {fp}",
+    },
+    "key_replaced_followed": {
+        "zh": "乡镇已为 {owner} 换用新密钥 {fp}（旧密钥 {old} 已停用），本库照此办理",
+        "en": "the township replaced the key of {owner} with {fp} (old key {old} retired); so does "
+        "this database",
+    },
+    "reason_rotated": {"zh": "已更换为新密钥 {fp}", "en": "rotated to {fp}"},
+    "reason_replaced": {"zh": "已由新密钥 {fp} 替换", "en": "replaced by {fp}"},
     "new_key_trusted": {
         "zh": "已登记 {owner} 的新密钥，指纹 {fp}（请电话核对）",
         "en": "trusted the new key of {owner}, fingerprint {fp} (check it by phone)",

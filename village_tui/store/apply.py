@@ -392,6 +392,13 @@ def _answered(rows: Rows, e: Event, data: dict, corrected: bool) -> None:
     _touch(matter, e, corrected)
 
 
+@_handles(ev.KEY_ROTATED, ev.KEY_REPLACED)
+def _key_event(rows: Rows, e: Event, data: dict, corrected: bool) -> None:
+    """Kept in the ledger only: which keys a receiver trusts is its own bookkeeping."""
+    if corrected or e.matter_id is not None:
+        raise ApplyError(f"event {e.seq}: a key event is never corrected and names no matter")
+
+
 @_handles(ev.REVIEW_APPROVED, ev.REVIEW_RETURNED)
 def _reviewed(rows: Rows, e: Event, data: dict, corrected: bool) -> None:
     matter = rows.get(MatterRow, data["matter_id"])
