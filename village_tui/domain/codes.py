@@ -97,8 +97,8 @@ def check_owner_code(role: str, code: str) -> None:
     if check is None:
         raise InvalidRecord(
             "role",
-            f"密钥角色只能是村、乡镇或县（village/township/county），不能是 {role!r}",
-            f"a key's role must be village, township or county, not {role!r}",
+            f"密钥角色只能是村、乡镇或县（village/township/county），不能是 {str(role)[:20]!r}",
+            f"a key's role must be village, township or county, not {str(role)[:20]!r}",
         )
     check(code)
 

@@ -221,6 +221,58 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "已登记 {owner} 的新密钥，指纹 {fp}（请电话核对）",
         "en": "trusted the new key of {owner}, fingerprint {fp} (check it by phone)",
     },
+    # what to do next, after a key change (the clerk's and the township's own words)
+    "advice_replaced": {
+        "zh": "已停用 {owner} 的旧密钥 {old}，改用新密钥 {fp}。此前导入的记录不变；"
+        "此后只接受新密钥签署的数据包。",
+        "en": "retired the old key {old} of {owner}; from now on only bundles signed by the new "
+        "key {fp} are accepted. What was imported before stays as it is.",
+    },
+    "advice_revoked": {
+        "zh": "已停用 {owner} 的密钥 {fp}：此后用它签署的数据包一律拒绝，此前导入的记录保留不变。"
+        "请对方用 keys export --out 文件 导出新公钥交来，电话核对新指纹后运行 "
+        'keys trust 文件 --replace "{fp}"。',
+        "en": "retired key {fp} of {owner}: bundles it signs from now on are refused; what it "
+        "signed before stays. Get their new key with keys export --out FILE, check the new "
+        'fingerprint by phone, then run keys trust FILE --replace "{fp}".',
+    },
+    "advice_rotated_village": {
+        "zh": "已生成本村新密钥，新指纹 {fp}；旧密钥 {old} 已签署这次更换并记入本村台账。"
+        "照常导出交给乡镇即可：乡镇导入后自动改用新密钥，不用打电话。旧密钥此后签署的数据包会被拒绝。",
+        "en": "made this village's new key, fingerprint {fp}; the old key {old} signed the change "
+        "into the village's ledger. Export as usual: the township follows the change on import, "
+        "no phone call needed. Bundles signed by the old key from now on are refused.",
+    },
+    "advice_rotated_township": {
+        "zh": "已生成本乡镇新密钥，新指纹 {fp}；旧密钥 {old} 已签署这次更换，记入 {count} 个村的审核台账。"
+        "照常导出审核反馈：各村和县导入后自动改用新密钥，不用打电话。",
+        "en": "made this township's new key, fingerprint {fp}; the old key {old} signed the change "
+        "into {count} review ledger(s). Export feedback as usual: villages and the county follow "
+        "the change on import, no phone call needed.",
+    },
+    "guide_lost_pc": {
+        "zh": "电脑丢失或损坏：村里先打电话告诉乡镇，乡镇运行 keys revoke 旧指纹 --reason 电脑丢失。"
+        "村里用备份恢复数据库；再运行 keys rotate 生成新密钥（没有备份时在新电脑上重新设置本村），"
+        "然后 keys export --out 本村公钥.json 把文件交给乡镇，并在电话里念出新指纹。"
+        '乡镇核对无误后运行 keys trust 本村公钥.json --replace "旧指纹"。',
+        "en": "Lost or broken PC: the village phones the township, which runs keys revoke "
+        "OLD_FINGERPRINT --reason 'lost PC'. The village restores its backup and runs keys rotate "
+        "(no backup: set the village up again on the new PC), then keys export --out FILE, hands "
+        "the file to the township and reads the new fingerprint out over the phone. The township "
+        'checks it and runs keys trust FILE --replace "OLD_FINGERPRINT".',
+    },
+    "guide_rotate": {
+        "zh": "定期更换密钥：运行 keys rotate，旧密钥会签署这次更换并记入台账；照常导出，"
+        "对方导入后自动改用新密钥，不用打电话。",
+        "en": "Changing keys routinely: run keys rotate; the old key signs the change into the "
+        "ledger. Export as usual and the other side follows it on import, no phone call needed.",
+    },
+    "guide_revoke": {
+        "zh": "不再信任某个密钥（被盗、人员离任）：运行 keys revoke 指纹 --reason 原因。"
+        "此后它签署的数据包一律拒绝，此前导入的记录保留不变。",
+        "en": "No longer trusting a key (stolen, its holder left): run keys revoke FINGERPRINT "
+        "--reason WHY. Bundles it signs from then on are refused; what it signed before stays.",
+    },
 }
 
 STATUS_LABELS = {
