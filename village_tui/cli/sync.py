@@ -231,8 +231,8 @@ def cmd_keys_trust(args) -> int:
             reason=args.reason or DEFAULT_REPLACE_REASON,
             actor=actor(args),
         )
-    except ServiceError as exc:
-        output.fail_with(exc)
+    except ServiceError as exc:  # the file first, as for every refusal of a file
+        output.fail(f"{args.file}：{exc.message_zh}", f"{args.file}: {exc.message_en}")
     owner = f"{ident.owner_name}（{ident.owner_code}）" if ident.owner_name else ident.owner_code
     output.say(
         f"已信任 {owner} 的密钥，指纹 {ident.fingerprint}",
