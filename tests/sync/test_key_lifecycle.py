@@ -139,7 +139,7 @@ def test_a_second_key_for_an_owner_needs_replace(dbs, capsys):
 # --- rotation -----------------------------------------------------------------
 
 
-def test_village_rotation_round_trip(dbs, capsys):
+def test_village_rotation_round_trip(trio, dbs, capsys):
     old = own_key(open_engine(dbs.village))
     code, out, err = cli(capsys, "--db", dbs.village, "keys", "rotate")
     new = own_key(open_engine(dbs.village))
@@ -169,10 +169,15 @@ def test_village_rotation_round_trip(dbs, capsys):
         dbs.town,
         forged,
         f"key {old.fingerprint} of 示例·前进村（{VILLAGE}） was retired on {_today()} (已更换为新密钥 "
-        f"{new.fingerprint}); bundles it signs are refused, ask them to export again with their current key",
+        f"{new.fingerprint}); bundles it signs are refused, ask them to export again with their "
+        "current key (export --full)",
     )
     assert cli(capsys, "--db", dbs.town, "import", later)[0] == 0
     forge.verifies(capsys, dbs.town)
+    # the first bundle, signed by the old key before the change, was taken then and stays so
+    (first,) = (trio.root / "usb").glob("*.zip")
+    code, out, err = cli(capsys, "--db", dbs.town, "import", first)
+    assert (code, err) == (0, "") and "already imported on" in out
 
 
 def _today() -> str:
@@ -258,7 +263,7 @@ def test_a_revoked_key_signs_nothing_more_and_what_it_signed_stays(dbs, capsys):
         dbs.town,
         b,
         f"key {fp} of 示例·前进村（{VILLAGE}） was retired on {_today()} (电脑被盗); bundles it signs "
-        "are refused, ask them to export again with their current key",
+        "are refused, ask them to export again with their current key (export --full)",
         "--trust-new",
     )
     assert dump(town)["event"] == events_before

@@ -39,8 +39,8 @@ def _refused(capsys, db, f, expected):
     assert dump(engine) == before
 
 
-def _village_bundle(key, code=VILLAGE, **kw) -> bytes:
-    payload = {"village": {**SET_UP["village"], "code": code}}
+def _village_bundle(key, code=VILLAGE, set_up=None, **kw) -> bytes:
+    payload = {"village": {**SET_UP["village"], "code": set_up or code}}
     who = forge.signer(key, code, "village")
     return forge.bundle(
         key, who, [(ev.VILLAGE_SET_UP, None, payload)], village=code, kind="village", **kw
@@ -61,6 +61,17 @@ def test_a_shadow_village_code_with_a_newline_is_refused(fresh, tmp_path, capsys
         fresh,
         f,
         r"manifest.json breaks its schema: village_code: '410611100901\n' does not match '^[0-9]{12}$'",
+    )
+
+
+def test_a_ledger_sets_up_only_its_own_village(fresh, tmp_path, capsys):
+    f = forge.write(tmp_path, "b.zip", _village_bundle(other_key(), set_up="410611100902"))
+    _refused(
+        capsys,
+        fresh,
+        f,
+        "event 1 cannot be applied: event 1: sets up village 410611100902 in the ledger of "
+        f"{VILLAGE}",
     )
 
 

@@ -100,9 +100,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "revoked": {
         "zh": "签名密钥 {fp}（{owner}）已于 {when} 停用（{reason}），此后签署的数据包一律拒绝；"
-        "请对方用现在的密钥重新导出",
+        "请对方用现在的密钥重新导出（export --full）",
         "en": "key {fp} of {owner} was retired on {when} ({reason}); bundles it signs are "
-        "refused, ask them to export again with their current key",
+        "refused, ask them to export again with their current key (export --full)",
     },
     "bad_rotation": {
         "zh": "第 {seq} 条记录（更换密钥）的签名或指纹不符，不是旧密钥 {fp} 签署的，拒绝导入",

@@ -212,6 +212,8 @@ def _settle_review(matter: MatterRow) -> None:
 @_handles(ev.VILLAGE_SET_UP)
 def _village_set_up(rows: Rows, e: Event, data: dict, corrected: bool) -> None:
     v = from_payload(Village, data["village"])
+    if v.code != e.ledger:  # a village's ledger speaks for that village only
+        raise ApplyError(f"event {e.seq}: sets up village {v.code} in the ledger of {e.ledger}")
     row = rows.get(VillageRow, v.code)
     if row is None:
         row = rows.create(VillageRow, v.code, code=v.code)
