@@ -298,6 +298,11 @@ def text(key: str, lang: str = "zh", **params: object) -> str:
     return (entry["en"] if lang == "en" else entry["zh"]).format(**params)
 
 
+def key_guide(lang: str = "zh") -> str:
+    """What to do after a lost PC, to change a key, and to stop trusting one (plain words)."""
+    return "\n\n".join(text(k, lang) for k in ("guide_lost_pc", "guide_rotate", "guide_revoke"))
+
+
 def label(table: dict[str, dict[str, str]], key: str, lang: str = "zh") -> str:
     entry = table.get(key)
     if entry is None:
