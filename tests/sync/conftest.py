@@ -13,6 +13,7 @@ from village_tui.sync.export import export_bundles
 from village_tui.sync.importer import import_bundles, init_receiving
 
 from .helpers import TODAY, sample_village, service
+from .trio import dbs, trio  # noqa: F401 - fixtures for the trust tests
 
 
 @dataclass

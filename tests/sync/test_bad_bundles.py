@@ -85,7 +85,8 @@ def test_wrong_key(world, town, tmp_path, capsys):
         town,
         f,
         f"signed with key {key.fingerprint}, but {signer['owner_name']}（410611100901） is "
-        f"registered with key {known}",
+        f"registered with key {known}; if they lost their PC and made a new key, get their keys "
+        f'export file, check the new fingerprint by phone, then run keys trust FILE --replace "{known}"',
         "--trust-new",
     )
 

@@ -41,11 +41,28 @@ def register(sub: argparse._SubParsersAction) -> None:
         "--out", type=not_empty, metavar="FILE", help="同时把公钥写入文件，供对方 keys trust"
     )
     q.set_defaults(func=cmd_keys_show)
+    q = ks.add_parser("export", help="把本库公钥写入文件，交给对方 keys trust")
+    q.add_argument("--out", required=True, type=not_empty, metavar="FILE", help="公钥文件")
+    q.set_defaults(func=cmd_keys_show)
     q = ks.add_parser("trust", help="登记对方的公钥文件为受信任")
     q.add_argument("file", metavar="FILE")
+    q.add_argument(
+        "--replace",
+        metavar="OLD_FINGERPRINT",
+        help="换掉对方原来登记的密钥（电脑丢失后；请先电话核对新指纹）",
+    )
+    q.add_argument("--reason", default=None, help="换用新密钥的原因（记入台账）")
     q.set_defaults(func=cmd_keys_trust)
+    q = ks.add_parser("revoke", help="停用一个受信任的密钥：此后它签署的数据包一律拒绝")
+    q.add_argument("fingerprint", metavar="FINGERPRINT")
+    q.add_argument("--reason", required=True, type=not_empty, help="停用原因（必填）")
+    q.set_defaults(func=cmd_keys_revoke)
+    q = ks.add_parser("rotate", help="为本库生成新密钥，由旧密钥签署这次更换并记入台账")
+    q.set_defaults(func=cmd_keys_rotate)
     q = ks.add_parser("list", help="列出受信任的密钥")
     q.set_defaults(func=cmd_keys_list)
+    q = ks.add_parser("guide", help="电脑丢失、更换密钥、停用密钥时该怎么做")
+    q.set_defaults(func=cmd_keys_guide)
 
     p = sub.add_parser("review", help="乡镇审核：各村事项的进度、问题和审核状态")
     p.add_argument("--format", choices=("table", "json", "xlsx"), default="table")
@@ -197,28 +214,81 @@ def cmd_keys_show(args) -> int:
 
 
 def cmd_keys_trust(args) -> int:
-    from ..store.db import write_session
-    from ..sync.keys import KeyFileError, read_key_file, trust
-    from ..sync.tables import TrustedKey
+    from ..store.services import ServiceError
+    from ..sync.key_changes import DEFAULT_REPLACE_REASON, trust_key
+    from ..sync.keys import KeyFileError, read_key_file
 
     try:
         ident = read_key_file(Path(args.file))
     except KeyFileError as exc:
         output.fail_with(exc)
     engine = open_db(args)
-    with write_session(engine) as s:
-        known = s.get(TrustedKey, ident.fingerprint)
-        if known is not None and known.owner_code != ident.owner_code:
-            output.fail(
-                f"该密钥已登记给 {known.owner_code}",
-                f"this key is registered to {known.owner_code}",
-            )
-        trust(s, ident, "keys-trust")
+    try:
+        done = trust_key(
+            engine,
+            ident,
+            replace=args.replace,
+            reason=args.reason or DEFAULT_REPLACE_REASON,
+            actor=actor(args),
+        )
+    except ServiceError as exc:  # the file first, as for every refusal of a file
+        output.fail(f"{args.file}：{exc.message_zh}", f"{args.file}: {exc.message_en}")
+    owner = f"{ident.owner_name}（{ident.owner_code}）" if ident.owner_name else ident.owner_code
     output.say(
-        f"已信任 {ident.owner_name}（{ident.owner_code}）的密钥，指纹 {ident.fingerprint}",
-        f"trusted the key of {ident.owner_name} ({ident.owner_code}), fingerprint {ident.fingerprint}",
+        f"已信任 {owner} 的密钥，指纹 {ident.fingerprint}",
+        f"trusted the key of {owner}, fingerprint {ident.fingerprint}",
     )
+    if done.replaced:
+        _advice("advice_replaced", old=done.replaced, fp=ident.fingerprint, owner=owner)
+        if done.recorded is not None:
+            output.say(
+                f"已记入审核台账 {done.recorded.ledger} 第 {done.recorded.seq} 条，下次导出反馈时告知该村和县",
+                f"recorded in {done.recorded.ledger} as event {done.recorded.seq}; the next "
+                "feedback export tells the village and the county",
+            )
     return 0
+
+
+def cmd_keys_revoke(args) -> int:
+    from ..store.services import ServiceError
+    from ..sync.key_changes import revoke
+
+    engine = open_db(args, create=False)
+    try:
+        row = revoke(engine, args.fingerprint, args.reason)
+    except ServiceError as exc:
+        output.fail_with(exc)
+    owner = f"{row.owner_name}（{row.owner_code}）" if row.owner_name else row.owner_code
+    _advice("advice_revoked", fp=row.fingerprint, owner=owner)
+    return 0
+
+
+def cmd_keys_rotate(args) -> int:
+    from ..store.services import ServiceError
+    from ..sync.key_changes import rotate
+
+    engine = open_db(args, create=False)
+    try:
+        done = rotate(engine, actor=actor(args))
+    except ServiceError as exc:
+        output.fail_with(exc)
+    if _role(engine) == "village":
+        _advice("advice_rotated_village", old=done.old, fp=done.new)
+    else:
+        _advice("advice_rotated_township", old=done.old, fp=done.new, count=len(done.ledgers))
+    return 0
+
+
+def cmd_keys_guide(args) -> int:
+    for key in ("guide_lost_pc", "guide_rotate", "guide_revoke"):
+        _advice(key)
+    return 0
+
+
+def _advice(key: str, **params) -> None:
+    from ..i18n.sync import text
+
+    output.say(text(key, "zh", **params), text(key, "en", **params))
 
 
 def cmd_keys_list(args) -> int:
@@ -231,7 +301,8 @@ def cmd_keys_list(args) -> int:
     with read_session(engine) as s:
         rows = s.execute(select(TrustedKey).order_by(TrustedKey.owner_code)).scalars().all()
         for r in rows:
-            print(f"{r.owner_code}\t{r.owner_name}\t{r.role}\t{r.fingerprint}\t{r.how}")
+            state = f"revoked {r.revoked_at[:10]}: {r.revoked_reason}" if r.revoked_at else "active"
+            print(f"{r.owner_code}\t{r.owner_name}\t{r.role}\t{r.fingerprint}\t{r.how}\t{state}")
     return 0
 
 

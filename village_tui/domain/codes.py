@@ -69,6 +69,40 @@ def check_township_code(code: str) -> None:
         )
 
 
+def check_county_code(code: str) -> None:
+    """Raise `InvalidRecord` (field "county_code") unless `code` is a 6-digit county code."""
+    if not (isinstance(code, str) and len(code) == 6 and code.isascii() and code.isdigit()):
+        raise InvalidRecord(
+            "county_code", "县级区划代码应为6位数字", "The county division code must be 6 digits"
+        )
+    if code[4:] == "00":
+        raise InvalidRecord(
+            "county_code",
+            "县级区划代码第5-6位不能为00",
+            "Digits 5-6 of the county division code cannot be 00",
+        )
+
+
+# Who a key may belong to: the roles of the trust registry, each with its code check.
+KEY_ROLES = {
+    "village": check_village_code,
+    "township": check_township_code,
+    "county": check_county_code,
+}
+
+
+def check_owner_code(role: str, code: str) -> None:
+    """Raise `InvalidRecord` unless `role` is a key role and `code` a valid code for it."""
+    check = KEY_ROLES.get(role)
+    if check is None:
+        raise InvalidRecord(
+            "role",
+            f"密钥角色只能是村、乡镇或县（village/township/county），不能是 {str(role)[:20]!r}",
+            f"a key's role must be village, township or county, not {str(role)[:20]!r}",
+        )
+    check(code)
+
+
 def township_code(code: str) -> str:
     """The 9-digit township code a village code belongs to."""
     return code[:9]

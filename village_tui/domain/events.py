@@ -35,6 +35,17 @@ REVIEW_APPROVED = (
 )
 REVIEW_RETURNED = "review.returned"  # same shape; the comment is required
 
+# keys (trust, not the record: apply only keeps them in the ledger) -------------
+# A key's holder made a new pair: {"owner_code", "role", "old_fingerprint",
+# "old_public_key", "new_fingerprint", "new_public_key", "old_signature"}; in the
+# village's ledger, or in each review ledger of a township. `old_signature` is the
+# old key's over `rotation_statement`, so receivers follow it without a phone call.
+KEY_ROTATED = "key.rotated"
+# The township accepted a village's new key after a lost PC (keys trust --replace),
+# recorded in that village's review ledger: {"village_code", "township_code",
+# "old_fingerprint", "new_fingerprint", "new_public_key", "reason"}.
+KEY_REPLACED = "key.replaced"
+
 VILLAGE_TYPES = frozenset(
     {
         VILLAGE_SET_UP,
@@ -47,9 +58,11 @@ VILLAGE_TYPES = frozenset(
         OBJECTION_RECORDED,
         OBJECTION_ANSWERED,
         CORRECTION,
+        KEY_ROTATED,
     }
 )
-REVIEW_TYPES = frozenset({REVIEW_APPROVED, REVIEW_RETURNED})
+REVIEW_TYPES = frozenset({REVIEW_APPROVED, REVIEW_RETURNED})  # the verdicts
+REVIEW_LEDGER_TYPES = REVIEW_TYPES | {KEY_ROTATED, KEY_REPLACED}  # what a review ledger holds
 CORRECTABLE = frozenset(
     {
         ROSTER_CHANGED,
@@ -61,4 +74,4 @@ CORRECTABLE = frozenset(
         OBJECTION_ANSWERED,
     }
 )
-ALL_TYPES = VILLAGE_TYPES | REVIEW_TYPES
+ALL_TYPES = VILLAGE_TYPES | REVIEW_LEDGER_TYPES

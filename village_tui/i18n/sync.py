@@ -73,8 +73,50 @@ MESSAGES: dict[str, dict[str, str]] = {
         "then import with --trust-new or register it with keys trust",
     },
     "wrong_key": {
-        "zh": "签名密钥 {fp} 与 {owner} 已登记的密钥 {known} 不符",
-        "en": "signed with key {fp}, but {owner} is registered with key {known}",
+        "zh": "签名密钥 {fp} 与 {owner} 已登记的密钥 {known} 不符；如对方电脑丢失后换了新密钥，"
+        "请对方运行 keys export --out 文件 并把文件交来，电话核对新指纹后运行 "
+        'keys trust 文件 --replace "{known}"',
+        "en": "signed with key {fp}, but {owner} is registered with key {known}; if they lost "
+        "their PC and made a new key, get their keys export file, check the new fingerprint by "
+        'phone, then run keys trust FILE --replace "{known}"',
+    },
+    "village_signs_review": {
+        "zh": "签名密钥 {fp} 是村的密钥（{owner}），村的密钥不能签署审核记录，拒绝导入",
+        "en": "key {fp} is a village's key ({owner}); a village key can never sign review events",
+    },
+    "review_signer": {
+        "zh": "村 {village} 的审核记录只能由其所属乡镇 {township} 的密钥签署，密钥 {fp} 属于 {owner}（{role}）",
+        "en": "reviews of village {village} may only be signed by its township {township}; "
+        "key {fp} belongs to {owner} ({role})",
+    },
+    "village_signer": {
+        "zh": "村 {village} 的台账只能由该村自己的密钥签署，密钥 {fp} 属于 {owner}（{role}）",
+        "en": "the ledger of village {village} may only be signed by that village's key; "
+        "key {fp} belongs to {owner} ({role})",
+    },
+    "review_payload": {
+        "zh": "第 {seq} 条记录写的是 {named}，应为 {expected}（签名密钥 {fp}），拒绝导入",
+        "en": "event {seq} names {named} where {expected} was due (signed by key {fp})",
+    },
+    "revoked": {
+        "zh": "签名密钥 {fp}（{owner}）已于 {when} 停用（{reason}），此后签署的数据包一律拒绝；"
+        "请对方用现在的密钥重新导出（export --full）",
+        "en": "key {fp} of {owner} was retired on {when} ({reason}); bundles it signs are "
+        "refused, ask them to export again with their current key (export --full)",
+    },
+    "bad_rotation": {
+        "zh": "第 {seq} 条记录（更换密钥）的签名或指纹不符，不是旧密钥 {fp} 签署的，拒绝导入",
+        "en": "event {seq} (key rotation) does not verify: it was not signed by the old key {fp}",
+    },
+    "trust_new_township_key": {
+        "zh": "乡镇库不能用 --trust-new 登记 {owner} 的密钥 {fp}；乡镇和县的密钥请电话核对指纹后用 keys trust 登记",
+        "en": "a township database does not take key {fp} of {owner} on --trust-new; register "
+        "township and county keys with keys trust after checking the fingerprint by phone",
+    },
+    "trust_new_other_township": {
+        "zh": "--trust-new 只能登记本乡镇（{own}）所属村的密钥，{owner} 的密钥 {fp} 不在其列",
+        "en": "--trust-new only takes keys of villages of this township ({own}); key {fp} of "
+        "{owner} is not one",
     },
     "key_owner": {
         "zh": "签名密钥 {fp} 登记给 {other}，不属于 {owner}",
@@ -164,9 +206,72 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "{path} 中没有数据包文件（*.zip）",
         "en": "no bundle files (*.zip) in {path}",
     },
+    "key_rotated_followed": {
+        "zh": "{owner} 已更换密钥：旧密钥 {old} 签署了更换，已改用新密钥 {fp}",
+        "en": "{owner} changed keys: the old key {old} signed the change, now trusting {fp}",
+    },
+    "key_replaced_followed": {
+        "zh": "乡镇已为 {owner} 换用新密钥 {fp}（旧密钥 {old} 已停用），本库照此办理",
+        "en": "the township replaced the key of {owner} with {fp} (old key {old} retired); so does "
+        "this database",
+    },
+    "reason_rotated": {"zh": "已更换为新密钥 {fp}", "en": "rotated to {fp}"},
+    "reason_replaced": {"zh": "已由新密钥 {fp} 替换", "en": "replaced by {fp}"},
     "new_key_trusted": {
         "zh": "已登记 {owner} 的新密钥，指纹 {fp}（请电话核对）",
         "en": "trusted the new key of {owner}, fingerprint {fp} (check it by phone)",
+    },
+    # what to do next, after a key change (the clerk's and the township's own words)
+    "advice_replaced": {
+        "zh": "已停用 {owner} 的旧密钥 {old}，改用新密钥 {fp}。此前导入的记录不变；"
+        "此后只接受新密钥签署的数据包。",
+        "en": "retired the old key {old} of {owner}; from now on only bundles signed by the new "
+        "key {fp} are accepted. What was imported before stays as it is.",
+    },
+    "advice_revoked": {
+        "zh": "已停用 {owner} 的密钥 {fp}：此后用它签署的数据包一律拒绝，此前导入的记录保留不变。"
+        "请对方用 keys export --out 文件 导出新公钥交来，电话核对新指纹后运行 "
+        'keys trust 文件 --replace "{fp}"。',
+        "en": "retired key {fp} of {owner}: bundles it signs from now on are refused; what it "
+        "signed before stays. Get their new key with keys export --out FILE, check the new "
+        'fingerprint by phone, then run keys trust FILE --replace "{fp}".',
+    },
+    "advice_rotated_village": {
+        "zh": "已生成本村新密钥，新指纹 {fp}；旧密钥 {old} 已签署这次更换并记入本村台账。"
+        "照常导出交给乡镇即可：乡镇导入后自动改用新密钥，不用打电话。旧密钥此后签署的数据包会被拒绝。",
+        "en": "made this village's new key, fingerprint {fp}; the old key {old} signed the change "
+        "into the village's ledger. Export as usual: the township follows the change on import, "
+        "no phone call needed. Bundles signed by the old key from now on are refused.",
+    },
+    "advice_rotated_township": {
+        "zh": "已生成本乡镇新密钥，新指纹 {fp}；旧密钥 {old} 已签署这次更换，记入 {count} 个村的审核台账。"
+        "照常导出审核反馈：各村和县导入后自动改用新密钥，不用打电话。",
+        "en": "made this township's new key, fingerprint {fp}; the old key {old} signed the change "
+        "into {count} review ledger(s). Export feedback as usual: villages and the county follow "
+        "the change on import, no phone call needed.",
+    },
+    "guide_lost_pc": {
+        "zh": "电脑丢失或损坏：村里先打电话告诉乡镇，乡镇运行 keys revoke 旧指纹 --reason 电脑丢失。"
+        "村里用备份恢复数据库；再运行 keys rotate 生成新密钥（没有备份时在新电脑上重新设置本村），"
+        "然后 keys export --out 本村公钥.json 把文件交给乡镇，并在电话里念出新指纹。"
+        '乡镇核对无误后运行 keys trust 本村公钥.json --replace "旧指纹"。',
+        "en": "Lost or broken PC: the village phones the township, which runs keys revoke "
+        "OLD_FINGERPRINT --reason 'lost PC'. The village restores its backup and runs keys rotate "
+        "(no backup: set the village up again on the new PC), then keys export --out FILE, hands "
+        "the file to the township and reads the new fingerprint out over the phone. The township "
+        'checks it and runs keys trust FILE --replace "OLD_FINGERPRINT".',
+    },
+    "guide_rotate": {
+        "zh": "定期更换密钥：运行 keys rotate，旧密钥会签署这次更换并记入台账；照常导出，"
+        "对方导入后自动改用新密钥，不用打电话。",
+        "en": "Changing keys routinely: run keys rotate; the old key signs the change into the "
+        "ledger. Export as usual and the other side follows it on import, no phone call needed.",
+    },
+    "guide_revoke": {
+        "zh": "不再信任某个密钥（被盗、人员离任）：运行 keys revoke 指纹 --reason 原因。"
+        "此后它签署的数据包一律拒绝，此前导入的记录保留不变。",
+        "en": "No longer trusting a key (stolen, its holder left): run keys revoke FINGERPRINT "
+        "--reason WHY. Bundles it signs from then on are refused; what it signed before stays.",
     },
 }
 
@@ -191,6 +296,11 @@ def text(key: str, lang: str = "zh", **params: object) -> str:
     """The message `key` in `lang`, with its parameters filled in."""
     entry = MESSAGES[key]
     return (entry["en"] if lang == "en" else entry["zh"]).format(**params)
+
+
+def key_guide(lang: str = "zh") -> str:
+    """What to do after a lost PC, to change a key, and to stop trusting one (plain words)."""
+    return "\n\n".join(text(k, lang) for k in ("guide_lost_pc", "guide_rotate", "guide_revoke"))
 
 
 def label(table: dict[str, dict[str, str]], key: str, lang: str = "zh") -> str:

@@ -285,6 +285,10 @@ _PAIRS: dict[str, tuple[str, str]] = {
     "ev.review.approved": ("乡镇审核通过", "Approved by township"),
     "ev.review.returned": ("乡镇退回", "Returned by township"),
     "help.title": ("帮助：四议两公开", "Help: the 4+2 procedure"),
+    "help.keys_title": (
+        "\n[b]密钥：电脑丢失、更换密钥、停用密钥[/b]",
+        "\n[b]Keys: a lost PC, changing keys, retiring a key[/b]",
+    ),
     "error.unexpected": ("意外错误：{message}", "Unexpected error: {message}"),
     "error.no_village": ("尚未设置村庄", "No village set up"),
 }

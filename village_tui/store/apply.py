@@ -212,6 +212,8 @@ def _settle_review(matter: MatterRow) -> None:
 @_handles(ev.VILLAGE_SET_UP)
 def _village_set_up(rows: Rows, e: Event, data: dict, corrected: bool) -> None:
     v = from_payload(Village, data["village"])
+    if v.code != e.ledger:  # a village's ledger speaks for that village only
+        raise ApplyError(f"event {e.seq}: sets up village {v.code} in the ledger of {e.ledger}")
     row = rows.get(VillageRow, v.code)
     if row is None:
         row = rows.create(VillageRow, v.code, code=v.code)
@@ -390,6 +392,13 @@ def _answered(rows: Rows, e: Event, data: dict, corrected: bool) -> None:
     )
     row.reply, row.replied_on, row.seq = o.reply, o.replied_on, e.seq
     _touch(matter, e, corrected)
+
+
+@_handles(ev.KEY_ROTATED, ev.KEY_REPLACED)
+def _key_event(rows: Rows, e: Event, data: dict, corrected: bool) -> None:
+    """Kept in the ledger only: which keys a receiver trusts is its own bookkeeping."""
+    if corrected or e.matter_id is not None:
+        raise ApplyError(f"event {e.seq}: a key event is never corrected and names no matter")
 
 
 @_handles(ev.REVIEW_APPROVED, ev.REVIEW_RETURNED)

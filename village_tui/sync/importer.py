@@ -10,6 +10,7 @@ from sqlalchemy import Engine, delete, select
 from sqlalchemy.exc import IntegrityError, OperationalError, StatementError
 from sqlmodel import Session
 
+from ..domain.codes import township_code
 from ..i18n.sync import text
 from ..store.apply import ApplyError
 from ..store.collector import collector_paused
@@ -17,8 +18,9 @@ from ..store.db import read_session, write_session
 from ..store.ledger import head, store_event, storing, utc_now
 from ..store.tables import EventRow, SettingRow, VillageRow
 from . import bundle as bf
-from .keys import Identity, ensure_own_key_in, trust
-from .tables import HeldBundle, ImportLog, TrustedKey
+from .keys import ensure_own_key_in
+from .tables import HeldBundle, ImportLog
+from .trust import check_signer, follow_replacements
 from .verify import Bundle, Signed, parse_bundle
 
 RECEIVING_ROLES = ("township", "county")
@@ -171,8 +173,12 @@ def _apply(engine: Engine, b: Bundle, data: bytes, name: str, trust_new: bool, n
         else:
             role = role_row.value
         _check_role(s, b, role)
-        notes = _check_trust(s, b, trust_new)
         head_seq, head_hash = head(s, b.ledger)
+        logged = s.get(ImportLog, b.manifest_sha256)
+        if logged is not None and b.last_seq <= head_seq:
+            # Taken once already, under the trust of that day: a key retired since changes nothing.
+            return _done(name, "already", b, when=logged.imported_at[:10])
+        notes = check_signer(s, b, trust_new, role)
         if b.first_seq > head_seq + 1:
             if s.get(HeldBundle, b.manifest_sha256) is None:
                 s.add(
@@ -199,10 +205,13 @@ def _apply(engine: Engine, b: Bundle, data: bytes, name: str, trust_new: bool, n
                 return _done(name, "nothing_new", b)
             raise bf.Refused("replay", first=b.first_seq, last=b.last_seq, head=head_seq)
         _store(s, new)
+        if b.kind == "review":
+            notes += follow_replacements(s, new, role)
         if role != "village" and b.kind == "village" and s.get(SettingRow, "township_code") is None:
             v = s.get(VillageRow, b.manifest["village_code"])
-            if v is not None and v.township_code:
-                s.add(SettingRow(key="township_code", value=v.township_code))
+            if v is not None:
+                # The village code says the township; the name is what the village set up.
+                s.add(SettingRow(key="township_code", value=township_code(v.code)))
                 s.add(SettingRow(key="township_name", value=v.township_name))
         s.merge(
             ImportLog(
@@ -257,33 +266,6 @@ def _check_role(s: Session, b: Bundle, role: str) -> None:
     code = b.manifest["village_code"]
     if own is None or own.value != code:
         raise bf.Refused("other_village", code=code, own=own.value if own else "-")
-
-
-def _check_trust(s: Session, b: Bundle, trust_new: bool) -> list[tuple[str, str]]:
-    signer = b.signer
-    owner_code = b.manifest["village_code"] if b.kind == "village" else signer.owner_code
-    if b.kind == "village" and (signer.owner_code != owner_code or signer.role != "village"):
-        raise bf.Refused("manifest_mismatch", what=f"signer {signer.owner_code}")
-    owner = f"{signer.owner_name}（{owner_code}）" if signer.owner_name else owner_code
-    fp = signer.fingerprint
-    known = s.get(TrustedKey, fp)
-    if known is not None:
-        if known.owner_code != owner_code:
-            raise bf.Refused("key_owner", fp=fp, other=known.owner_code, owner=owner)
-        return []
-    others = s.execute(select(TrustedKey).where(TrustedKey.owner_code == owner_code)).scalars()
-    other = next(iter(others), None)
-    if other is not None:
-        raise bf.Refused("wrong_key", fp=fp, owner=owner, known=other.fingerprint)
-    if not trust_new:
-        raise bf.Refused("unknown_key", fp=fp, owner=owner)
-    trust(s, Identity(signer.public_key, owner_code, signer.owner_name, signer.role), "trust-new")
-    return [
-        (
-            text("new_key_trusted", "zh", owner=owner, fp=fp),
-            text("new_key_trusted", "en", owner=owner, fp=fp),
-        )
-    ]
 
 
 def _check_no_fork(s: Session, b: Bundle, head_seq: int, head_hash: str) -> None:

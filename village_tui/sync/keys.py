@@ -160,17 +160,46 @@ def read_key_file(path: Path) -> Identity:
         raise KeyFileError(
             f"{path}：不是有效的公钥文件（{exc}）", f"{path}: not a valid key file ({exc})"
         ) from None
-    fields = ("public_key", "owner_code", "role")
+    fields = ("public_key", "fingerprint", "owner_code", "role")
     if (
         not isinstance(data, dict)
         or data.get("format") != KEY_FILE_FORMAT
         or not all(isinstance(data.get(f), str) for f in fields)
+        or not isinstance(data.get("owner_name", ""), str)
         or not valid_public_key(data["public_key"])
     ):
         raise KeyFileError(f"{path}：不是有效的公钥文件", f"{path}: not a valid key file")
-    return Identity(
-        data["public_key"], data["owner_code"], str(data.get("owner_name", "")), data["role"]
+    ident = Identity(
+        data["public_key"], data["owner_code"], data.get("owner_name", ""), data["role"]
     )
+    fp = ident.fingerprint
+    if normal_fingerprint(data["fingerprint"]) != fp:
+        claimed = data["fingerprint"][:48]
+        raise KeyFileError(
+            f"{path}：文件写的指纹 {claimed} 与其中的公钥不符（公钥的指纹是 {fp}），"
+            "文件被改动或抄错，未登记",
+            f"{path}: the file's fingerprint {claimed} does not match its key ({fp}); "
+            "the file was changed or miscopied, nothing registered",
+        )
+    from ..domain.codes import check_owner_code
+    from ..domain.findings import InvalidRecord
+
+    try:
+        check_owner_code(ident.role, ident.owner_code)
+    except InvalidRecord as exc:
+        raise KeyFileError(
+            f"{path}：密钥 {fp} 的所有者不对：{exc.message_zh}，未登记",
+            f"{path}: key {fp} names no valid owner: {exc.message_en}; nothing registered",
+        ) from None
+    return ident
+
+
+def normal_fingerprint(text: str) -> str:
+    """A fingerprint as typed (any case, spaces or none) in its printed form; '' if it is none."""
+    digits = "".join(text.split()).lower()
+    if len(digits) != 32 or any(c not in "0123456789abcdef" for c in digits):
+        return ""
+    return " ".join(digits[i : i + 4] for i in range(0, 32, 4))
 
 
 def trust(session: Session, identity: Identity, how: str) -> TrustedKey:

@@ -11,6 +11,7 @@ from sqlalchemy import Engine, func, select
 
 from ..domain import events as ev
 from ..domain.chain import Event, canonical_json, seal
+from ..domain.codes import township_code
 from ..domain.events import review_ledger
 from ..domain.findings import Finding
 from ..domain.model import MatterState, Village
@@ -285,13 +286,11 @@ class ReviewService:
                     f"该事项有 {row.blocking} 项阻断性问题，不能通过，请退回",
                     f"This matter has {row.blocking} blocking finding(s); return it instead",
                 )
-        with read_session(self.engine) as s:
-            v = s.get(VillageRow, row.village_code)
-            township = v.township_code if v else ""
         payload = {
             "matter_id": matter_id,
             "village_code": row.village_code,
-            "township_code": township,
+            # the township the village code says: the only one whose key may sign this review
+            "township_code": township_code(row.village_code),
             "comment": comment.strip(),
             "reviewer": self.actor,
             "reviewed_seq": row.updated_seq,

@@ -33,7 +33,10 @@ class TrustedKey(SQLModel, table=True):
     owner_name: str = ""
     role: str = Field(max_length=16)  # village | township | county
     trusted_at: str = Field(max_length=32)
-    how: str = Field(max_length=16)  # trust-new | keys-trust
+    how: str = Field(max_length=16)  # trust-new | keys-trust | rotated | replaced
+    # When it stopped being accepted (revoked, rotated or replaced); what it signed before stands.
+    revoked_at: str | None = Field(default=None, max_length=32)
+    revoked_reason: str = ""
 
 
 class ExportMark(SQLModel, table=True):

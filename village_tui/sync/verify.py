@@ -104,7 +104,7 @@ def _events(raw: bytes, manifest: dict[str, Any], signer: Identity) -> list[Sign
     )
     if ledger != expected_ledger:
         raise bf.Refused("manifest_mismatch", what=f"ledger {ledger}")
-    allowed = ev.VILLAGE_TYPES if kind == "village" else ev.REVIEW_TYPES
+    allowed = ev.VILLAGE_TYPES if kind == "village" else ev.REVIEW_LEDGER_TYPES
     try:
         lines = raw.decode("utf-8").splitlines()
     except UnicodeDecodeError:
@@ -150,14 +150,9 @@ def _events(raw: bytes, manifest: dict[str, Any], signer: Identity) -> list[Sign
             err = first_error(f"events/{type_}.json", payload)
             if err:
                 raise bf.Refused("event_schema", seq=seq, type=type_, err=err)
-        signature, event_signer = d.get("signature"), d.get("signer")
-        if review and (
-            event_signer != signer.fingerprint
-            or not signature
-            or not verify_signature(signer.public_key, signature, e.hash.encode("ascii"))
-        ):
-            raise bf.Refused("event_signature", seq=seq)
-        out.append(Signed(e, signature, event_signer, payload))
+        if type_ == ev.KEY_ROTATED:
+            _check_rotation(seq, payload)
+        out.append(Signed(e, d.get("signature"), d.get("signer"), payload))
         prev, expected = e.hash, expected + 1
     if len(out) != manifest["event_count"]:
         raise bf.Refused("count", expected=manifest["event_count"], actual=len(out))
@@ -165,7 +160,44 @@ def _events(raw: bytes, manifest: dict[str, Any], signer: Identity) -> list[Sign
         raise bf.Refused("manifest_mismatch", what=f"last_seq {manifest['last_seq']}")
     if prev != manifest["last_hash"]:
         raise bf.Refused("manifest_mismatch", what="last_hash")
+    if review:
+        _check_event_signatures(out, signer)
     return out
+
+
+def _check_rotation(seq: int, d: dict[str, Any]) -> None:
+    """A `key.rotated` event names both keys truly, and the old key signed the change."""
+    from .trust import rotation_statement
+
+    statement = rotation_statement(
+        d["owner_code"], d["role"], d["old_fingerprint"], d["new_public_key"]
+    )
+    if (
+        fingerprint(d["old_public_key"]) != d["old_fingerprint"]
+        or fingerprint(d["new_public_key"]) != d["new_fingerprint"]
+        or not verify_signature(d["old_public_key"], d["old_signature"], statement)
+    ):
+        raise bf.Refused("bad_rotation", seq=seq, fp=d["old_fingerprint"])
+
+
+def _check_event_signatures(out: list[Signed], signer: Identity) -> None:
+    """Each review event is signed by the key in force when it was recorded.
+
+    That is the manifest's signer, back to the last `key.rotated` event; that
+    event and those before it were signed by the key it retired, and so on.
+    """
+    fp, public_key = signer.fingerprint, signer.public_key
+    for x in reversed(out):
+        if x.event.type == ev.KEY_ROTATED:
+            if x.data["new_fingerprint"] != fp:
+                raise bf.Refused("event_signature", seq=x.event.seq)
+            fp, public_key = x.data["old_fingerprint"], x.data["old_public_key"]
+        if (
+            x.signer != fp
+            or not x.signature
+            or not verify_signature(public_key, x.signature, x.event.hash.encode("ascii"))
+        ):
+            raise bf.Refused("event_signature", seq=x.event.seq)
 
 
 # The envelope as `chain.event_hash` writes it (canonical JSON: keys sorted, no

@@ -8,6 +8,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
+from ...i18n.sync import key_guide
 from ...i18n.tui import HELP_EN, HELP_ZH
 from .base import Localized
 
@@ -26,6 +27,8 @@ class HelpScreen(Localized, ModalScreen[None]):
         yield Static(self.t("help.title"), id="help-title")
         with VerticalScroll(id="help-body"):
             yield Static(HELP_EN if self.lang == "en" else HELP_ZH)
+            yield Static(self.t("help.keys_title"))
+            yield Static(key_guide(self.lang), markup=False)
         yield Footer()
 
     def on_mount(self) -> None:

@@ -43,6 +43,11 @@ T = {
     "key.return": ("退回", "Return"),
     "key.refresh": ("刷新", "Refresh"),
     "key.quit": ("退出", "Quit"),
+    "key.keys": ("密钥", "Keys"),
+    "keys_title": (
+        "密钥：电脑丢失、更换密钥、停用密钥",
+        "Keys: a lost PC, changing keys, retiring a key",
+    ),
     "none": ("（没有事项：先导入各村数据包）", "(no matters: import the villages' bundles first)"),
     "done": ("已记录并签名", "recorded and signed"),
 }
@@ -92,6 +97,7 @@ class ReviewScreen(Screen[None]):
         Binding("a", "approve", "key.approve", id="approve"),
         Binding("r", "return_matter", "key.return", id="return"),
         Binding("f5,g", "refresh", "key.refresh", id="refresh"),
+        Binding("k", "key_guide", "key.keys", id="keys"),
         Binding("q", "app.quit", "key.quit", id="quit"),
     ]
 
@@ -114,6 +120,13 @@ class ReviewScreen(Screen[None]):
         for col in tr("cols", self.lang):
             table.add_column(col)
         self.action_refresh()
+
+    def action_key_guide(self) -> None:
+        """What to do when a village loses its PC, changes or retires a key."""
+        from ...i18n.sync import key_guide
+        from .message import MessageScreen
+
+        self.app.push_screen(MessageScreen(tr("keys_title", self.lang), key_guide(self.lang)))
 
     @work(thread=True, exclusive=True)
     def action_refresh(self) -> None:

@@ -1,0 +1,239 @@
+"""A key's life: trusted from a file, revoked, replaced after a lost PC, rotated by its holder.
+
+What others must learn goes into a ledger, so it travels with the next bundle:
+a rotation into the holder's own ledger (the village's, or each review ledger
+of a township), signed by the old key; a replacement into the township's review
+ledger of that village, signed by the township.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlalchemy import Engine, select
+from sqlmodel import Session
+
+from ..domain import events as ev
+from ..domain.chain import Event, canonical_json, seal
+from ..domain.codes import township_code
+from ..domain.events import review_ledger
+from ..store.db import write_session
+from ..store.ledger import append, head, store_event, utc_now
+from ..store.services import ServiceError
+from ..store.tables import SettingRow, VillageRow
+from .keys import Identity, _generate, ensure_own_key_in, normal_fingerprint, sign, trust
+from .tables import OwnKey, TrustedKey
+from .trust import rotation_statement
+
+DEFAULT_REPLACE_REASON = "电脑丢失或损坏，电话核对新指纹后换用新密钥"
+
+
+def _setting(s: Session, key: str) -> str:
+    row = s.get(SettingRow, key)
+    return row.value if row else ""
+
+
+def _fingerprint(text: str) -> str:
+    fp = normal_fingerprint(text)
+    if not fp:
+        raise ServiceError(
+            f"{text[:48]} 不是密钥指纹（应为 32 位十六进制数字，如 3f2a 9c01 …）",
+            f"{text[:48]} is not a key fingerprint (32 hex digits, e.g. 3f2a 9c01 ...)",
+        )
+    return fp
+
+
+def _registered(s: Session, fp: str) -> TrustedKey:
+    row = s.get(TrustedKey, fp)
+    if row is None:
+        raise ServiceError(f"本库没有登记密钥 {fp}", f"no key {fp} is registered here")
+    return row
+
+
+def revoke(
+    engine: Engine, fp_text: str, reason: str, now: Callable[[], str] = utc_now
+) -> TrustedKey:
+    """Stop accepting bundles signed by a key; what it signed before stays as it is."""
+    fp = _fingerprint(fp_text)
+    reason = reason.strip()
+    if not reason:
+        raise ServiceError("停用密钥必须写明原因（--reason）", "Revoking a key needs a --reason")
+    with write_session(engine) as s:
+        row = _registered(s, fp)
+        if row.revoked_at is not None:
+            raise ServiceError(
+                f"密钥 {fp} 已于 {row.revoked_at[:10]} 停用（{row.revoked_reason}）",
+                f"key {fp} was already retired on {row.revoked_at[:10]} ({row.revoked_reason})",
+            )
+        row.revoked_at, row.revoked_reason = now(), reason[:500]
+        s.add(row)
+        s.flush()
+        s.expunge(row)
+        return row
+
+
+@dataclass(frozen=True)
+class Trusted:
+    """What `keys trust` did: the key registered, the one it replaced, the event recorded."""
+
+    key: TrustedKey
+    replaced: str | None = None
+    recorded: Event | None = None
+
+
+def trust_key(
+    engine: Engine,
+    ident: Identity,
+    *,
+    replace: str | None = None,
+    reason: str = DEFAULT_REPLACE_REASON,
+    actor: str = "乡镇管理员",
+    now: Callable[[], str] = utc_now,
+) -> Trusted:
+    """Register a checked key file's key; a second key of an owner only `replace`-ing the first."""
+    fp = ident.fingerprint
+    owner = f"{ident.owner_name}（{ident.owner_code}）" if ident.owner_name else ident.owner_code
+    old_fp = _fingerprint(replace) if replace is not None else None
+    with write_session(engine) as s:
+        known = s.get(TrustedKey, fp)
+        if known is not None and (known.owner_code, known.role) != (ident.owner_code, ident.role):
+            raise ServiceError(
+                f"密钥 {fp} 已登记给 {known.owner_code}（{known.role}）",
+                f"key {fp} is registered to {known.owner_code} ({known.role})",
+            )
+        if known is not None and known.revoked_at is not None:
+            raise ServiceError(
+                f"密钥 {fp} 已于 {known.revoked_at[:10]} 停用，不能再次信任",
+                f"key {fp} was retired on {known.revoked_at[:10]}; it cannot be trusted again",
+            )
+        if known is not None and old_fp is None:
+            return Trusted(known)  # the same file twice: nothing to do
+        others = [
+            o
+            for o in s.execute(
+                select(TrustedKey).where(TrustedKey.owner_code == ident.owner_code)
+            ).scalars()
+            if o.fingerprint != fp
+        ]
+        if old_fp is None and others:
+            current = ([o for o in others if o.revoked_at is None] or others)[-1].fingerprint
+            raise ServiceError(
+                f"{owner} 已有登记的密钥 {current}；如对方电脑丢失或重装后换了新密钥，请电话核对新指纹 "
+                f'{fp} 后运行 keys trust 文件 --replace "{current}"',
+                f"{owner} already has key {current}; if they lost their PC or made a new key, "
+                f'check the new fingerprint {fp} by phone, then run keys trust FILE --replace "{current}"',
+            )
+        old = None
+        if old_fp is not None:
+            old = next((o for o in others if o.fingerprint == old_fp), None)
+            if old is None or old.role != ident.role:
+                raise ServiceError(
+                    f"--replace 指定的密钥 {old_fp} 不是本库登记的 {owner} 的密钥",
+                    f"--replace {old_fp} is not a key of {owner} registered here",
+                )
+            if old.revoked_at is None:
+                old.revoked_at = now()
+                old.revoked_reason = f"已由新密钥 {fp} 替换"
+                s.add(old)
+        row = trust(s, ident, "replaced" if old is not None else "keys-trust")
+        recorded = _record_replacement(s, ident, old_fp, reason, actor, now) if old else None
+        s.expunge(row)
+        return Trusted(row, old_fp, recorded)
+
+
+def _record_replacement(
+    s, ident: Identity, old_fp: str, reason: str, actor: str, now
+) -> Event | None:
+    """At a township, the replacement of one of its villages' keys goes into that village's review
+    ledger, so the village and the county learn it from the township's next feedback."""
+    own_township = _setting(s, "township_code")
+    if _setting(s, "role") != "township" or ident.role != "village":
+        return None
+    if township_code(ident.owner_code) != own_township:
+        return None
+    payload = {
+        "village_code": ident.owner_code,
+        "township_code": own_township,
+        "old_fingerprint": old_fp,
+        "new_fingerprint": ident.fingerprint,
+        "new_public_key": ident.public_key,
+        "reason": reason.strip()[:500] or DEFAULT_REPLACE_REASON,
+    }
+    own = ensure_own_key_in(s)
+    return _signed_append(
+        s, own, review_ledger(ident.owner_code), ev.KEY_REPLACED, payload, actor, now
+    )
+
+
+def _signed_append(
+    s, own: OwnKey, ledger: str, type_: str, payload: dict, actor: str, now
+) -> Event:
+    seq, prev = head(s, ledger)
+    e = seal(
+        Event(
+            ledger=ledger,
+            seq=seq + 1,
+            type=type_,
+            matter_id=None,
+            payload=canonical_json(payload),
+            actor=actor,
+            recorded_at=now(),
+            prev_hash=prev,
+        )
+    )
+    store_event(s, e, signature=sign(own, e.hash.encode("ascii")), signer=own.fingerprint)
+    return e
+
+
+@dataclass(frozen=True)
+class Rotated:
+    """A rotation done: the old and the new fingerprint, and the ledgers that record it."""
+
+    old: str
+    new: str
+    ledgers: list[str]
+
+
+def rotate(engine: Engine, *, actor: str, now: Callable[[], str] = utc_now) -> Rotated:
+    """A new key pair for this database, the change signed by the old key and put in its ledgers."""
+    with write_session(engine) as s:
+        role = _setting(s, "role") or "township"
+        if role == "county":
+            raise ServiceError(
+                "县级库不签署数据包，不需要更换密钥",
+                "A county database signs no bundles; no key to rotate",
+            )
+        own = ensure_own_key_in(s)
+        new = _generate()
+        if role == "village":
+            code = _setting(s, "village_code")
+            if not code:
+                raise ServiceError(
+                    "请先设置本村，再更换密钥", "Set up the village before rotating its key"
+                )
+            ledgers = [code]
+        else:
+            code = _setting(s, "township_code")
+            villages = s.execute(select(VillageRow.code).order_by(VillageRow.code)).scalars()
+            ledgers = [review_ledger(v) for v in villages if code and township_code(v) == code]
+        statement = rotation_statement(code, role, own.fingerprint, new.public_key)
+        payload = {
+            "owner_code": code,
+            "role": role,
+            "old_fingerprint": own.fingerprint,
+            "old_public_key": own.public_key,
+            "new_fingerprint": new.fingerprint,
+            "new_public_key": new.public_key,
+            "old_signature": sign(own, statement),
+        }
+        for ledger in ledgers:
+            if role == "village":
+                append(s, ledger=ledger, type=ev.KEY_ROTATED, payload=payload, actor=actor, now=now)
+            else:  # review ledgers: every event carries its signer's signature
+                _signed_append(s, own, ledger, ev.KEY_ROTATED, payload, actor, now)
+        old_fp = own.fingerprint
+        own.private_key, own.public_key = new.private_key, new.public_key
+        own.fingerprint, own.created_at = new.fingerprint, now()
+        s.add(own)
+        return Rotated(old_fp, new.fingerprint, ledgers)
