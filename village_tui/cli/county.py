@@ -73,7 +73,7 @@ def _existing_db(args) -> object:
             f"数据库不存在或是空文件：{t}（先用 import 导入数据包）",
             f"No database at {t}, or the file is empty (import bundles first)",
         )
-    return open_db(args)
+    return open_db(args, create=False, read_only=True)
 
 
 def cmd_report(args: argparse.Namespace) -> int:
@@ -134,23 +134,9 @@ def _refuse_database(out: Path, args: argparse.Namespace) -> None:
 
 def _database_file(args: argparse.Namespace) -> Path | None:
     """The SQLite file the arguments name, or None for a server database."""
-    from urllib.parse import unquote, urlparse
+    from ..store.db import sqlite_file
 
-    from sqlalchemy.engine import make_url
-    from sqlalchemy.exc import ArgumentError
-
-    from ..store.db import db_url
-
-    try:
-        url = make_url(db_url(target(args)))
-    except (ArgumentError, ValueError):
-        return None  # opening it will say what is wrong
-    name = url.database
-    if url.get_backend_name() != "sqlite" or not name or name == ":memory:":
-        return None
-    if name.startswith("file:"):  # a URI name, e.g. file:/path/county.db?mode=ro
-        name = unquote(urlparse(name).path)
-    return Path(name)
+    return sqlite_file(target(args))
 
 
 def _same_file(a: Path, b: Path) -> bool:

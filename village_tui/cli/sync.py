@@ -87,7 +87,7 @@ def _role(engine) -> str | None:
 def cmd_export(args) -> int:
     from ..sync.export import LedgerBroken, export_bundles
 
-    engine = open_db(args)
+    engine = open_db(args, create=False)
     try:
         with _progress(output.lang(), "导出" if output.lang() != "en" else "export") as bar:
             done = export_bundles(engine, Path(args.out), full=args.full, progress=bar.advance)
@@ -227,7 +227,7 @@ def cmd_keys_list(args) -> int:
     from ..store.db import read_session
     from ..sync.tables import TrustedKey
 
-    engine = open_db(args)
+    engine = open_db(args, create=False, read_only=True)
     with read_session(engine) as s:
         rows = s.execute(select(TrustedKey).order_by(TrustedKey.owner_code)).scalars().all()
         for r in rows:
@@ -235,17 +235,17 @@ def cmd_keys_list(args) -> int:
     return 0
 
 
-def _review_service(args):
+def _review_service(args, *, read_only: bool = False):
     from ..sync.review import ReviewService
 
-    return ReviewService(open_db(args), actor=actor(args))
+    return ReviewService(open_db(args, create=False, read_only=read_only), actor=actor(args))
 
 
 def cmd_review(args) -> int:
     from ..sync.review_report import as_json, write_xlsx
 
     lang = output.lang()
-    service = _review_service(args)
+    service = _review_service(args, read_only=True)
     villages = [v for v in service.villages() if args.village in (None, v.code)]
     if args.village is not None and not villages:
         output.fail(
