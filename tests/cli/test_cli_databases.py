@@ -180,8 +180,9 @@ def test_read_only_media_is_opened_immutable_and_a_plain_file_mode_ro(monkeypatc
     db.parent.mkdir()
     import sqlite3
 
-    sqlite3.connect(db).close()
-    db.write_bytes(db.read_bytes() or b"SQLite format 3\x00")
+    with sqlite3.connect(db) as conn:
+        conn.execute("CREATE TABLE t (x)")
+    conn.close()
 
     class Args:
         db_url = None
