@@ -75,6 +75,10 @@ def open_db(args: argparse.Namespace, *, create: bool = True, read_only: bool = 
         return engine
     except DatabaseError as exc:
         reason = first_line(getattr(exc, "orig", None) or exc)
+        if "disk is full" in reason:  # creating or upgrading it: said as for every other write
+            from ..store.errors import database_problem
+
+            output.fail(*database_problem(exc))
         if opened is not t and "readonly" in reason:
             output.fail(
                 f"数据库 {t} 在只读位置，且需先升级结构：请复制到可写的文件夹后再打开",
@@ -108,14 +112,11 @@ def open_db(args: argparse.Namespace, *, create: bool = True, read_only: bool = 
         raise
 
 
-SQLITE_HEADER = b"SQLite format 3\x00"
-
-
 def _checked_file(args: argparse.Namespace, t, *, create: bool, read_only: bool):
     """What to open for target `t`, after refusing what is not (and must not become) a database."""
     import stat
 
-    from ..store.db import read_only_url, sqlite_file
+    from ..store.db import is_sqlite_file, read_only_url, sqlite_file
 
     file = sqlite_file(t)
     if file is None:
@@ -155,19 +156,11 @@ def _checked_file(args: argparse.Namespace, t, *, create: bool, read_only: bool)
             f"无法打开数据库 {t}：空文件，不是数据库（未作改动）",
             f"cannot open database {t}: an empty file, not a database (left as it is)",
         )
-    if st.st_size:
-        try:
-            with file.open("rb") as f:
-                head = f.read(len(SQLITE_HEADER))
-        except OSError as exc:
-            output.fail(
-                f"无法打开数据库 {t}：{exc.strerror or exc}", f"cannot open database {t}: {exc}"
-            )
-        if head != SQLITE_HEADER:
-            output.fail(
-                f"无法打开数据库 {t}：不是 SQLite 数据库文件（未作改动）",
-                f"cannot open database {t}: not a SQLite database file (left as it is)",
-            )
+    if st.st_size and not is_sqlite_file(file):
+        output.fail(
+            f"无法打开数据库 {t}：不是 SQLite 数据库文件（未作改动）",
+            f"cannot open database {t}: not a SQLite database file (left as it is)",
+        )
     if read_only and "file:" not in str(t):
         folder_ok = writable(file.parent)
         if not folder_ok or not writable(file):

@@ -69,14 +69,37 @@ def read_only_url(path: Path, *, immutable: bool = False):
     `mode=ro` still takes SQLite's locks (and needs the -shm beside a WAL database);
     `immutable=1` takes none, which is right on a CD or a write-protected stick only.
     """
-    from urllib.parse import quote
-
     from sqlalchemy.engine import URL
 
-    posix = path.expanduser().resolve().as_posix()
-    name = "file:" + quote(posix if posix.startswith("/") else "/" + posix, safe="/:")
     query = {"immutable": "1"} if immutable else {"mode": "ro"}
-    return URL.create("sqlite", database=name, query={**query, "uri": "true"})
+    return URL.create("sqlite", database=file_uri(path), query={**query, "uri": "true"})
+
+
+def file_uri(path: Path) -> str:
+    """SQLite's `file:` name for a path (`%`, `?`, `#` quoted; C:/ works on Windows)."""
+    from urllib.parse import quote
+
+    posix = path.expanduser().resolve().as_posix()
+    return "file:" + quote(posix if posix.startswith("/") else "/" + posix, safe="/:")
+
+
+def is_sqlite_file(path: Path) -> bool:
+    """Whether SQLite takes the (non-empty) file for a database; the file is left untouched.
+
+    Asked of SQLite itself: reading the header through a file of our own and closing it
+    would drop the locks SQLite holds on that file for this process's other connections.
+    """
+    import sqlite3
+
+    try:
+        conn = sqlite3.connect(file_uri(path) + "?immutable=1", uri=True)
+        try:
+            conn.execute("PRAGMA schema_version").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        return "not a database" not in str(exc)
+    return True
 
 
 def make_engine(target) -> Engine:
