@@ -7,14 +7,17 @@ which replaces the target only once it is complete and on disk.
 
 from __future__ import annotations
 
+import errno
 import io
 import os
+import stat
 from contextlib import suppress
 from pathlib import Path
 
 
 def write_file(path: Path, data: bytes) -> None:
     """Put `data` at `path` atomically; on failure the target is as it was and no file is left."""
+    _refuse_special(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     # Same folder, so that os.replace is a rename within one file system (atomic, Windows too).
     temp = path.with_name(f".{path.name[:40]}.{os.urandom(4).hex()}.tmp")
@@ -48,6 +51,17 @@ def write_workbook(path: Path, workbook) -> None:
     buf = io.BytesIO()
     workbook.save(buf)
     write_file(path, buf.getvalue())
+
+
+def _refuse_special(path: Path) -> None:
+    # The rename would put a file where a device or a FIFO was (as root: /dev/null).
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return
+    if not stat.S_ISREG(mode):
+        kind = "a folder" if stat.S_ISDIR(mode) else "not a regular file"
+        raise OSError(errno.EEXIST, f"{kind}; it will not be replaced", str(path))
 
 
 def _write(f, data: bytes) -> None:

@@ -20,6 +20,7 @@ from .conftest import TODAY
 ROOT = Path(__file__).resolve().parents[2]
 DAY = ["--today", TODAY.isoformat()]
 FULL = "No space left on device"
+FULL_ZH, FULL_EN = f"磁盘已满（{FULL}）", f"disk full ({FULL})"  # said in words
 OLD = b"last month's report, kept\n"
 
 
@@ -94,7 +95,7 @@ def test_out_is_never_the_database_or_its_companions(victim, tmp_path, capsys, s
     out = tmp_path / "sub" / ".." / f"ledger.json{suffix}"  # the same file, spelled otherwise
     assert main([*_json_report(victim), "--out", str(out), *DAY]) == 1
     assert capsys.readouterr().err == (
-        f"错误：--out {out} 是数据库文件 {victim}（或其附属文件），不能用报告覆盖\n"
+        f"错误：--out {out} 是数据库文件 {victim}（或其附属文件），不能覆盖\n"
     )
     assert victim.read_bytes() == before and _files(tmp_path) == files
 
@@ -156,7 +157,7 @@ def test_a_full_disk_leaves_the_old_report_and_no_temporary_file(
     _disk_fills_half_way(monkeypatch)
     assert _report(db, "--format", fmt, "--out", str(out)) == 1
     said = capsys.readouterr()
-    assert said.err == f"错误：无法写入 {out}：{FULL}\n" and said.out == ""
+    assert said.err == f"错误：无法写入 {out}：{FULL_ZH}\n" and said.out == ""
     if existing:
         assert out.read_bytes() == OLD and _files(tmp_path) == [out.name]
     else:
@@ -167,7 +168,7 @@ def test_a_full_disk_in_english(db, tmp_path, monkeypatch, capsys):
     out = tmp_path / "r.json"
     _disk_fills_half_way(monkeypatch)
     assert _report(db, "--format", "json", "--out", str(out), lang="en") == 1
-    assert capsys.readouterr().err == f"error: cannot write {out}: {FULL}\n"
+    assert capsys.readouterr().err == f"error: cannot write {out}: {FULL_EN}\n"
 
 
 def test_a_target_that_cannot_be_replaced_leaves_no_temporary_file(db, tmp_path, capsys):
@@ -197,9 +198,9 @@ class _FullStdout(io.TextIOBase):
 @pytest.mark.parametrize(
     ("fmt", "lang", "message"),
     [
-        ("json", "zh", f"错误：无法写入标准输出：{FULL}"),
-        ("table", "zh", f"错误：无法写入标准输出：{FULL}"),
-        ("json", "en", f"error: cannot write to standard output: {FULL}"),
+        ("json", "zh", f"错误：无法写入标准输出：{FULL_ZH}"),
+        ("table", "zh", f"错误：无法写入标准输出：{FULL_ZH}"),
+        ("json", "en", f"error: cannot write to standard output: {FULL_EN}"),
     ],
 )
 def test_a_full_standard_output_is_named(db, monkeypatch, capsys, fmt, lang, message):
@@ -219,7 +220,7 @@ def test_dev_full_gives_one_line_and_nothing_at_exit(db, fmt):
             argv, stdout=full, stderr=subprocess.PIPE, text=True, env=env, timeout=120
         )
     assert done.returncode == 1
-    assert done.stderr == f"错误：无法写入标准输出：{FULL}\n"
+    assert done.stderr == f"错误：无法写入标准输出：{FULL_ZH}\n"
 
 
 @pytest.mark.parametrize("fmt", ["json", "table"])

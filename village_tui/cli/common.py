@@ -55,25 +55,36 @@ def is_file_target(t) -> bool:
     return "://" not in str(t)
 
 
-def open_db(args: argparse.Namespace, *, create: bool = True):
+def open_db(args: argparse.Namespace, *, create: bool = True, read_only: bool = False):
     """An engine on the named database, migrated to the newest schema.
 
     With `create=False` a missing file is refused instead of created, so that
     a mistyped path given to verify-db does not leave an empty database behind.
+    With `read_only=True` (commands that only read) a file that cannot be written
+    (a CD, a write-protected stick) is opened read-only instead of failing.
     """
     from sqlalchemy.exc import ArgumentError, DatabaseError
 
     from ..store.db import open_engine
 
     t = target(args)
-    if not create and is_file_target(t) and not Path(t).expanduser().exists():
-        output.fail(f"数据库文件不存在：{t}", f"database file does not exist: {t}")
+    opened = _checked_file(args, t, create=create, read_only=read_only)
     try:
-        engine = open_engine(t)
+        engine = open_engine(opened)
         _engines.append(engine)
         return engine
     except DatabaseError as exc:
         reason = first_line(getattr(exc, "orig", None) or exc)
+        if "disk is full" in reason:  # creating or upgrading it: said as for every other write
+            from ..store.errors import database_problem
+
+            output.fail(*database_problem(exc))
+        if opened is not t and "readonly" in reason:
+            output.fail(
+                f"数据库 {t} 在只读位置，且需先升级结构：请复制到可写的文件夹后再打开",
+                f"database {t} is on read-only media and needs a schema upgrade;"
+                " copy it to a writable folder first",
+            )
         output.fail(f"无法打开数据库 {t}：{reason}", f"cannot open database {t}: {reason}")
     except OSError as exc:
         output.fail(f"无法打开数据库 {t}：{exc}", f"cannot open database {t}: {exc}")
@@ -101,6 +112,80 @@ def open_db(args: argparse.Namespace, *, create: bool = True):
         raise
 
 
+def _checked_file(args: argparse.Namespace, t, *, create: bool, read_only: bool):
+    """What to open for target `t`, after refusing what is not (and must not become) a database."""
+    import stat
+
+    from ..store.db import is_sqlite_file, read_only_url, sqlite_file
+
+    file = sqlite_file(t)
+    if file is None:
+        return t
+    file = file.expanduser()
+    try:
+        st = file.stat()
+    except FileNotFoundError:
+        st = None
+    except OSError as exc:
+        output.fail(
+            f"无法打开数据库 {t}：{exc.strerror or exc}", f"cannot open database {t}: {exc}"
+        )
+    if st is None:
+        if not create:
+            output.fail(f"数据库文件不存在：{t}", f"database file does not exist: {t}")
+        if not file.parent.is_dir():
+            if not _is_default(args):  # a typo in --db must not become a new folder
+                output.fail(
+                    f"文件夹不存在：{file.parent}（请检查 --db 的路径；不会新建文件夹）",
+                    f"no such folder: {file.parent} (check the --db path; no folder is created)",
+                )
+            file.parent.mkdir(parents=True, exist_ok=True)
+        return t
+    if stat.S_ISDIR(st.st_mode):
+        output.fail(
+            f"无法打开数据库 {t}：这是文件夹，不是数据库文件",
+            f"cannot open database {t}: a folder, not a database file",
+        )
+    if not stat.S_ISREG(st.st_mode):  # a device or a FIFO: reading it would hang or never end
+        output.fail(
+            f"无法打开数据库 {t}：不是普通文件（设备或管道）",
+            f"cannot open database {t}: not a regular file (a device or a pipe)",
+        )
+    if st.st_size == 0 and not create:
+        output.fail(
+            f"无法打开数据库 {t}：空文件，不是数据库（未作改动）",
+            f"cannot open database {t}: an empty file, not a database (left as it is)",
+        )
+    if st.st_size and not is_sqlite_file(file):
+        output.fail(
+            f"无法打开数据库 {t}：不是 SQLite 数据库文件（未作改动）",
+            f"cannot open database {t}: not a SQLite database file (left as it is)",
+        )
+    if read_only and "file:" not in str(t):
+        folder_ok = writable(file.parent)
+        if not folder_ok or not writable(file):
+            return read_only_url(file, immutable=not folder_ok)
+    return t
+
+
+def writable(path: Path) -> bool:
+    """Whether this program may write `path` (False on read-only media, even for root)."""
+    import os
+
+    return os.access(path, os.W_OK)
+
+
+def _is_default(args: argparse.Namespace) -> bool:
+    """The database is the one in the user's data folder (whose folder may be made)."""
+    import os
+
+    from ..store.db import ENV_DB
+
+    return not (
+        getattr(args, "db_url", None) or getattr(args, "db", None) or os.environ.get(ENV_DB)
+    )
+
+
 def first_line(exc: object) -> str:
     """The first line of an error's text (drivers add hints on further lines)."""
     return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
@@ -122,8 +207,9 @@ def actor(args: argparse.Namespace) -> str:
         return "村文书"
 
 
-def service_for(args: argparse.Namespace, *, create: bool = True):
+def service_for(args: argparse.Namespace, *, create: bool = True, read_only: bool = False):
     """A VillageService on the named database."""
     from ..store.services import VillageService
 
-    return VillageService(open_db(args, create=create), actor=actor(args))
+    engine = open_db(args, create=create, read_only=read_only)
+    return VillageService(engine, actor=actor(args))

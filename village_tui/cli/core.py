@@ -185,7 +185,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
     from ..store.db import read_session
     from ..store.ledger import verify
 
-    engine = open_db(args, create=False)
+    engine = open_db(args, create=False, read_only=True)
     with read_session(engine) as s:
         report = verify(s)
     if report.ok:
@@ -222,7 +222,7 @@ def cmd_rules(args: argparse.Namespace) -> int:
         village = None
         # Only read a database that exists: `rules` must not create one.
         if not is_file_target(t) or _exists(t):
-            village = service_for(args, create=False).village()
+            village = service_for(args, create=False, read_only=True).village()
         name = village.profile if village else "national"
     print_profile(load_profile(name), output.lang())
     return 0

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import io
-import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -15,7 +14,6 @@ from .common import target
 FORMATS = ("table", "xlsx", "html", "json")
 # The first is the default name's; --out must end in one of them, so a slip cannot name a database.
 _EXT = {"xlsx": (".xlsx",), "html": (".html", ".htm"), "json": (".json",), "table": (".txt",)}
-_DB_COMPANIONS = ("-wal", "-shm", "-journal")
 
 
 def _day(text: str) -> date:
@@ -73,7 +71,7 @@ def _existing_db(args) -> object:
             f"数据库不存在或是空文件：{t}（先用 import 导入数据包）",
             f"No database at {t}, or the file is empty (import bundles first)",
         )
-    return open_db(args)
+    return open_db(args, create=False, read_only=True)
 
 
 def cmd_report(args: argparse.Namespace) -> int:
@@ -107,59 +105,20 @@ def _out_file(args: argparse.Namespace) -> Path | None:
         return None
     if args.out is None:
         suffix = f"-{args.township}" if args.township else ""
-        out = Path(f"county-report-{args.year}{suffix}{_EXT[fmt][0]}")
+        name = f"county-report-{args.year}{suffix}{_EXT[fmt][0]}"
     else:
-        out = Path(args.out)
-    _refuse_database(out, args)
-    if out.suffix.lower() not in _EXT[fmt]:
-        zh, en = " 或 ".join(_EXT[fmt]), " or ".join(_EXT[fmt])
-        output.fail(
-            f"--format {fmt} 的输出文件名应以 {zh} 结尾：{out}",
-            f"the --out file for --format {fmt} must end in {en}: {out}",
-        )
-    return out
+        name = args.out
+    from .out_path import out_file
 
-
-def _refuse_database(out: Path, args: argparse.Namespace) -> None:
-    db = _database_file(args)
-    if db is None:
-        return
-    for victim in [db] + [db.with_name(db.name + end) for end in _DB_COMPANIONS]:
-        if _same_file(out, victim):
-            output.fail(
-                f"--out {out} 是数据库文件 {db}（或其附属文件），不能用报告覆盖",
-                f"--out {out} is the database {db} (or one of its files); it will not be overwritten",
-            )
+    what = (f"--format {fmt} 的输出文件名", f"the --out file for --format {fmt}")
+    return out_file(args, name, _EXT[fmt], what, dash=False)
 
 
 def _database_file(args: argparse.Namespace) -> Path | None:
     """The SQLite file the arguments name, or None for a server database."""
-    from urllib.parse import unquote, urlparse
+    from ..store.db import sqlite_file
 
-    from sqlalchemy.engine import make_url
-    from sqlalchemy.exc import ArgumentError
-
-    from ..store.db import db_url
-
-    try:
-        url = make_url(db_url(target(args)))
-    except (ArgumentError, ValueError):
-        return None  # opening it will say what is wrong
-    name = url.database
-    if url.get_backend_name() != "sqlite" or not name or name == ":memory:":
-        return None
-    if name.startswith("file:"):  # a URI name, e.g. file:/path/county.db?mode=ro
-        name = unquote(urlparse(name).path)
-    return Path(name)
-
-
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        if os.path.normcase(a.resolve()) == os.path.normcase(b.resolve()):
-            return True
-        return a.exists() and b.exists() and os.path.samefile(a, b)  # hard links
-    except OSError:
-        return False
+    return sqlite_file(target(args))
 
 
 def _write_report(out: Path, report: dict, fmt: str, lang: str) -> None:
@@ -221,23 +180,7 @@ def _to_stdout(write) -> None:
         write()
         sys.stdout.flush()  # here, where it can be caught, rather than at exit
     except OSError as exc:
-        _silence_stdout()
-        reason = exc.strerror or exc
-        output.fail(f"无法写入标准输出：{reason}", f"cannot write to standard output: {reason}")
-
-
-def _silence_stdout() -> None:
-    # Python flushes stdout again at exit and would print a second error; the Python docs
-    # (signal, "Note on SIGPIPE") point it at the null device instead.
-    try:
-        fd = sys.stdout.fileno()
-    except (OSError, ValueError, AttributeError):
-        return  # not a real file (a test's capture): nothing will be flushed at exit
-    null = os.open(os.devnull, os.O_WRONLY)
-    try:
-        os.dup2(null, fd)
-    finally:
-        os.close(null)
+        output.stdout_failed(exc)
 
 
 def cmd_browse(args: argparse.Namespace) -> int:
@@ -268,9 +211,9 @@ def cmd_gen_synthetic(args: argparse.Namespace) -> int:
         )
     if not 1 <= args.years <= 50:
         output.fail("年数应在 1 到 50 之间", "--years must be between 1 and 50", code=2)
-    out = Path(args.out)
-    if out.exists() and not out.is_dir():
-        output.fail(f"{out} 不是文件夹", f"{out} is not a folder")
+    from .out_path import out_folder
+
+    out = out_folder(args, args.out)
     if out.is_dir() and any(out.iterdir()):
         # Bundles of another seed left beside these would look like forked ledgers on import.
         output.fail(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import logging
 import sys
 from collections.abc import Sequence
@@ -157,11 +158,26 @@ def main(argv: Sequence[str] | None = None) -> int:
             func = run_app
     with output.logging_to_file():
         try:
-            return int(func(args) or 0)
+            code = int(func(args) or 0)
+            try:
+                sys.stdout.flush()  # here, where a full or closed output can be said in one line
+            except OSError as exc:
+                output.stdout_failed(exc)
+            return code
         except output.CommandFailed as exc:
             return exc.code
         except KeyboardInterrupt:
             return 130
+        except SystemExit as exc:
+            # Rich meets a closed pipe by pointing stdout at the null device and exiting 1,
+            # silently: say it in the same one line as every other failed write to stdout.
+            if not isinstance(exc.__context__, OSError):
+                raise
+            try:
+                output.stdout_failed(exc.__context__)
+            except output.CommandFailed as failed:
+                return failed.code
+            return 1
         except Exception as exc:  # noqa: BLE001
             return _report(exc)
         finally:
@@ -178,11 +194,23 @@ def _usage_failure(zh: str, en: str) -> int:
     return 2
 
 
+_STDOUT_ERRNOS = frozenset({errno.EPIPE, errno.ENOSPC, errno.EIO, errno.EBADF})
+
+
 def _report(exc: Exception) -> int:
     """One line for the person: their own mistake, a database problem, or where the traceback went."""
     try:
         if hasattr(exc, "message_zh"):  # ServiceError, InvalidRecord, UnknownProfile ...
             output.fail_with(exc)
+        if isinstance(exc, OSError):
+            # Writes to files are caught where they happen and name their file; an error
+            # with no file name here came from standard output (`> full disk`, `| head`).
+            if exc.filename is None and exc.errno in _STDOUT_ERRNOS or output.stdout_is_broken():
+                output.stdout_failed(exc)
+            if exc.errno == errno.ENOSPC:
+                log.warning("disk full", exc_info=exc)
+                reason = output.reason_of(exc)
+                output.fail(reason, reason)
         from ..store.errors import database_problem
 
         problem = database_problem(exc)

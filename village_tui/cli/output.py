@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import logging
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
@@ -40,15 +42,55 @@ def fail(zh: str, en: str, code: int = 1) -> None:
     raise CommandFailed(code)
 
 
+def reason_of(exc: OSError) -> str:
+    """Why a write failed, in words: a full disk is named as such (磁盘已满), not only by errno."""
+    reason = str(exc.strerror or exc)
+    if getattr(exc, "errno", None) == errno.ENOSPC:
+        return f"disk full ({reason})" if _lang == "en" else f"磁盘已满（{reason}）"
+    return reason
+
+
 def cannot_write(path: object, exc: OSError) -> None:
     """Stop with one line saying `path` could not be written, and why."""
-    reason = exc.strerror or exc
+    reason = reason_of(exc)
     if isinstance(exc, PermissionError):  # on Windows, above all: the file is open in Excel or WPS
         fail(
             f"无法写入 {path}：{reason}（文件可能正在 Excel 或 WPS 中打开，请关闭后重试）",
             f"cannot write {path}: {reason} (it may be open in Excel or WPS; close it and retry)",
         )
     fail(f"无法写入 {path}：{reason}", f"cannot write {path}: {reason}")
+
+
+def stdout_failed(exc: OSError) -> None:
+    """Stop with one line: standard output is full or closed (a pipe whose reader went away)."""
+    silence_stdout()
+    reason = reason_of(exc)
+    fail(f"无法写入标准输出：{reason}", f"cannot write to standard output: {reason}")
+
+
+def silence_stdout() -> None:
+    """Point standard output at the null device, so that Python's flush at exit stays quiet."""
+    # The Python docs (signal, "Note on SIGPIPE") do the same.
+    try:
+        fd = sys.stdout.fileno()
+    except (OSError, ValueError, AttributeError):
+        return  # not a real file (a test's capture): nothing will be flushed at exit
+    null = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(null, fd)
+    finally:
+        os.close(null)
+
+
+def stdout_is_broken() -> bool:
+    """Whether standard output can no longer be written (asked after an OSError)."""
+    try:
+        sys.stdout.flush()
+    except OSError:
+        return True
+    except ValueError:  # closed
+        return True
+    return False
 
 
 def fail_with(exc: Exception, code: int = 1) -> None:

@@ -103,11 +103,13 @@ def _role(engine) -> str | None:
 
 def cmd_export(args) -> int:
     from ..sync.export import LedgerBroken, export_bundles
+    from .out_path import out_folder
 
-    engine = open_db(args)
+    folder = out_folder(args, args.out)
+    engine = open_db(args, create=False)
     try:
         with _progress(output.lang(), "导出" if output.lang() != "en" else "export") as bar:
-            done = export_bundles(engine, Path(args.out), full=args.full, progress=bar.advance)
+            done = export_bundles(engine, folder, full=args.full, progress=bar.advance)
     except LedgerBroken as exc:
         output.fail_with(exc)
     except OSError as exc:
@@ -199,7 +201,10 @@ def _prepare_county_figures(engine) -> None:
 def cmd_keys_show(args) -> int:
     from ..store.db import read_session, write_session
     from ..sync.keys import ensure_own_key_in, key_file_text, own_identity
+    from .out_path import out_file
 
+    what = ("公钥文件名", "the public key file name")
+    out = out_file(args, args.out, KEY_FILE_EXTS, what) if args.out else None
     engine = open_db(args)
     with write_session(engine) as s:
         ensure_own_key_in(s)
@@ -207,10 +212,15 @@ def cmd_keys_show(args) -> int:
         ident = own_identity(s)
     output.say(f"本库公钥：{ident.public_key}", f"public key: {ident.public_key}")
     output.say(f"指纹：{ident.fingerprint}", f"fingerprint: {ident.fingerprint}")
-    if args.out:
-        _write_text(Path(args.out), key_file_text(ident) + "\n")
-        output.say(f"已写入 {args.out}", f"written to {args.out}")
+    if out is not None:
+        _write_text(out, key_file_text(ident) + "\n")
+        output.say(f"已写入 {out}", f"written to {out}")
+    elif args.out:  # "-": the key file itself, for a pipe
+        print(key_file_text(ident))
     return 0
+
+
+KEY_FILE_EXTS = (".key", ".txt", ".json")
 
 
 def cmd_keys_trust(args) -> int:
@@ -297,7 +307,7 @@ def cmd_keys_list(args) -> int:
     from ..store.db import read_session
     from ..sync.tables import TrustedKey
 
-    engine = open_db(args)
+    engine = open_db(args, create=False, read_only=True)
     with read_session(engine) as s:
         rows = s.execute(select(TrustedKey).order_by(TrustedKey.owner_code)).scalars().all()
         for r in rows:
@@ -306,17 +316,18 @@ def cmd_keys_list(args) -> int:
     return 0
 
 
-def _review_service(args):
+def _review_service(args, *, read_only: bool = False):
     from ..sync.review import ReviewService
 
-    return ReviewService(open_db(args), actor=actor(args))
+    return ReviewService(open_db(args, create=False, read_only=read_only), actor=actor(args))
 
 
 def cmd_review(args) -> int:
     from ..sync.review_report import as_json, write_xlsx
 
     lang = output.lang()
-    service = _review_service(args)
+    out = _review_out(args)
+    service = _review_service(args, read_only=True)
     villages = [v for v in service.villages() if args.village in (None, v.code)]
     if args.village is not None and not villages:
         output.fail(
@@ -325,25 +336,42 @@ def cmd_review(args) -> int:
     rows = service.rows(args.village)
     if args.format == "json":
         text = json.dumps(as_json(rows, villages, lang), ensure_ascii=False, indent=2)
-        if args.out:
-            _write_text(Path(args.out), text + "\n")
-            print(args.out)
+        if out is not None:
+            _write_text(out, text + "\n")
+            print(out)
         else:
             print(text)
         return 0
     if args.format == "xlsx":
-        if not args.out:
-            output.fail("xlsx 格式需要 --out 文件名", "the xlsx format needs --out FILE", code=2)
         try:
-            write_xlsx(rows, Path(args.out), lang)
+            write_xlsx(rows, out, lang)
         except OSError as exc:
-            output.cannot_write(args.out, exc)
-        print(args.out)
+            output.cannot_write(out, exc)
+        print(out)
         return 0
     from ..sync.console import print_review
 
     print_review(rows, villages, lang)
     return 0
+
+
+def _review_out(args) -> Path | None:
+    """Where the review goes (None: standard output), refused before the database is opened."""
+    from .out_path import out_file
+
+    fmt = args.format
+    if fmt == "xlsx" and not args.out:
+        output.fail("xlsx 格式需要 --out 文件名", "the xlsx format needs --out FILE", code=2)
+    if fmt == "table" and args.out not in (None, "-"):
+        output.fail(
+            "table 格式只显示在终端；写文件请用 --format json 或 xlsx",
+            "the table format is for the terminal; use --format json or xlsx for a file",
+            code=2,
+        )
+    if fmt == "table" or not args.out:
+        return None
+    what = (f"--format {fmt} 的输出文件名", f"the --out file for --format {fmt}")
+    return out_file(args, args.out, (f".{fmt}",), what, dash=fmt == "json")
 
 
 def cmd_approve(args) -> int:
@@ -365,9 +393,16 @@ def cmd_return(args) -> int:
 
 
 def cmd_demo(args) -> int:
-    from ..sync.demo import build_demo_township, default_demo_dir
+    from ..sync.demo import build_demo_township, default_demo_dir, is_demo_folder
+    from .out_path import out_folder
 
-    folder = Path(args.dir) if args.dir else default_demo_dir()
+    folder = out_folder(args, args.dir) if args.dir else default_demo_dir()
+    if args.dir and not is_demo_folder(folder):
+        # The demo empties its folder of *.db each time: never someone's own folder.
+        output.fail(
+            f"文件夹 {folder} 不是空的，也不是演示文件夹；请指定一个新文件夹",
+            f"the folder {folder} is not empty and not a demo folder; name a new one",
+        )
     db = build_demo_township(folder)
     output.say(
         f"演示乡镇库：{db}（数据包在 {folder / 'bundles'}）",

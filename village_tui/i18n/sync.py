@@ -5,6 +5,23 @@ from __future__ import annotations
 MESSAGES: dict[str, dict[str, str]] = {
     # refusals: each is "file: reason", one line
     "unreadable": {"zh": "无法读取文件（{err}）", "en": "cannot read the file ({err})"},
+    "is_folder": {"zh": "这是文件夹，不是数据包文件", "en": "a folder, not a bundle file"},
+    "not_regular": {
+        "zh": "不是普通文件（设备或管道），未读取",
+        "en": "not a regular file (a device or a pipe); not read",
+    },
+    "encrypted": {
+        "zh": "成员 {name} 已加密，数据包不应加密",
+        "en": "member {name} is encrypted; bundles are never encrypted",
+    },
+    "too_deep": {
+        "zh": "JSON 嵌套层数过深，不是本程序写出的数据包",
+        "en": "the JSON is nested too deep; this program never writes such a bundle",
+    },
+    "unexpected": {
+        "zh": "无法核验（意外故障：{err}，详情见日志），已跳过",
+        "en": "could not be checked (unexpected failure: {err}; see the log); skipped",
+    },
     "too_big": {
         "zh": "文件大小 {size} 字节，超过上限 {limit} 字节",
         "en": "the file is {size} bytes, more than the limit of {limit}",

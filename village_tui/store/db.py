@@ -37,20 +37,81 @@ def db_url(target: str | Path) -> str:
     s = str(target)
     if "://" in s:
         return s
-    return "sqlite:///" + Path(s).expanduser().resolve().as_posix()
+    from sqlalchemy.engine import URL
+
+    # Quoted, so that `%`, `?` or `#` in a folder name stay part of the path.
+    path = Path(s).expanduser().resolve().as_posix()
+    return URL.create("sqlite", database=path).render_as_string(hide_password=False)
 
 
-def make_engine(target: str | Path) -> Engine:
+def sqlite_file(target: str | Path) -> Path | None:
+    """The SQLite file `target` names, or None for a server or an in-memory database."""
+    from urllib.parse import unquote, urlparse
+
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        url = make_url(db_url(target))
+    except (ArgumentError, ValueError):
+        return None  # opening it will say what is wrong
+    name = url.database
+    if url.get_backend_name() != "sqlite" or not name or name == ":memory:":
+        return None
+    if name.startswith("file:"):  # a URI name, e.g. file:/path/county.db?mode=ro
+        name = unquote(urlparse(name).path)
+    return Path(name)
+
+
+def read_only_url(path: Path, *, immutable: bool = False):
+    """A URL that opens a SQLite file for reading only; `immutable` for media nobody can write.
+
+    `mode=ro` still takes SQLite's locks (and needs the -shm beside a WAL database);
+    `immutable=1` takes none, which is right on a CD or a write-protected stick only.
+    """
+    from sqlalchemy.engine import URL
+
+    query = {"immutable": "1"} if immutable else {"mode": "ro"}
+    return URL.create("sqlite", database=file_uri(path), query={**query, "uri": "true"})
+
+
+def file_uri(path: Path) -> str:
+    """SQLite's `file:` name for a path (`%`, `?`, `#` quoted; C:/ works on Windows)."""
+    from urllib.parse import quote
+
+    posix = path.expanduser().resolve().as_posix()
+    return "file:" + quote(posix if posix.startswith("/") else "/" + posix, safe="/:")
+
+
+def is_sqlite_file(path: Path) -> bool:
+    """Whether SQLite takes the (non-empty) file for a database; the file is left untouched.
+
+    Asked of SQLite itself: reading the header through a file of our own and closing it
+    would drop the locks SQLite holds on that file for this process's other connections.
+    """
+    import sqlite3
+
+    try:
+        conn = sqlite3.connect(file_uri(path) + "?immutable=1", uri=True)
+        try:
+            conn.execute("PRAGMA schema_version").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        return "not a database" not in str(exc)
+    return True
+
+
+def make_engine(target) -> Engine:
     """An engine for a SQLite file (WAL, foreign keys, busy timeout) or a server URL."""
-    url = db_url(target)
-    if not url.startswith("sqlite"):
+    url = target if not isinstance(target, (str, Path)) else db_url(target)
+    if not str(url).startswith("sqlite"):
         engine = create_engine(url, pool_pre_ping=True)
         if engine.dialect.name == "postgresql":
             _writers_queue_on_postgresql(engine)
         return engine
-    path = url.removeprefix("sqlite:///")
-    if url.startswith("sqlite:///") and path != ":memory:" and not path.startswith("file:"):
-        Path(path).parent.mkdir(parents=True, exist_ok=True)  # not for URI names (file:...?mode=ro)
+    # No folder is made here: a mistyped --db folder must fail, not become a new empty
+    # database (the default folder is made by the CLI, which knows it is the default).
     engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
 
     @event.listens_for(engine, "connect")
@@ -158,7 +219,10 @@ def alembic_config(engine: Engine, conn=None):
 
     cfg = Config()
     cfg.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
-    cfg.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
+    # configparser reads `%` as interpolation: a folder named "100%" or a URL-quoted
+    # Chinese name (%E5%BC%A0) would stop every migration.
+    url = engine.url.render_as_string(hide_password=False)
+    cfg.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
     if conn is not None:
         cfg.attributes["connection"] = conn
     return cfg
@@ -173,7 +237,7 @@ def migrate(engine: Engine, revision: str = "head") -> None:
         command.upgrade(alembic_config(engine, conn), revision)
 
 
-def open_engine(target: str | Path) -> Engine:
+def open_engine(target) -> Engine:
     """An engine on a database brought up to the newest schema."""
     engine = make_engine(target)
     if current_revision(engine) != HEAD_REVISION:

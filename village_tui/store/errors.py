@@ -76,6 +76,11 @@ def database_problem(exc: BaseException) -> tuple[str, str] | None:
             f"数据库正由另一个程序写入，等待超时，请稍后再试（{reason}）",
             f"another program is writing to the database and did not finish in time; try again later ({reason})",
         )
+    if "disk is full" in low or "disk full" in low:
+        return (
+            f"磁盘已满，操作未完成，数据库未改动；请腾出空间后重试（{reason}）",
+            f"the disk is full; nothing was changed; free some space and try again ({reason})",
+        )
     if "malformed" in low or "not a database" in low or "corrupt" in low:
         return (
             f"数据库文件已损坏或不是本程序的数据库，请用备份恢复（{reason}）",

@@ -97,6 +97,8 @@ def read_members(data: bytes, limits: Limits = DEFAULT_LIMITS) -> dict[str, byte
         seen.add(name)
         if stat.S_ISLNK(info.external_attr >> 16):
             raise Refused("symlink", name=name)
+        if info.flag_bits & 0x1:  # zipfile would stop on the missing password, not refuse
+            raise Refused("encrypted", name=name)
     for name in seen:
         if name not in MEMBERS:
             raise Refused("unexpected_member", name=name)

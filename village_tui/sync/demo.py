@@ -12,6 +12,14 @@ def default_demo_dir() -> Path:
     return platformdirs.user_data_path("village-tui", appauthor=False) / "demo-township"
 
 
+MARK = ".village-tui-demo"
+
+
+def is_demo_folder(folder: Path) -> bool:
+    """A folder the demo may empty and rebuild: missing, empty, or made by the demo."""
+    return not folder.is_dir() or (folder / MARK).exists() or not any(folder.iterdir())
+
+
 def build_demo_township(folder: Path, today: date | None = None) -> Path:
     """Rebuild the demo in `folder`: village databases, their bundles, township.db; returns its path."""
     from ..sample import load_sample, sample_villages
@@ -21,6 +29,7 @@ def build_demo_township(folder: Path, today: date | None = None) -> Path:
     from .keys import own_identity, trust
 
     folder.mkdir(parents=True, exist_ok=True)
+    (folder / MARK).touch()
     bundles = folder / "bundles"
     bundles.mkdir(exist_ok=True)
     for old in [*bundles.glob("*.zip"), *folder.glob("*.db*")]:

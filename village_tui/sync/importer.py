@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +25,7 @@ from .trust import check_signer, follow_replacements
 from .verify import Bundle, Signed, parse_bundle
 
 RECEIVING_ROLES = ("township", "county")
+log = logging.getLogger("village_tui")
 
 
 @dataclass(frozen=True)
@@ -66,7 +68,8 @@ def bundle_files(paths: Iterable[Path | str]) -> list[Path]:
     out: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
-            out.extend(sorted(x for x in p.rglob("*.zip") if x.is_file()))
+            # Not only regular files: a FIFO or a device named *.zip is refused in its own line.
+            out.extend(sorted(x for x in p.rglob("*.zip") if not x.is_dir()))
         else:
             out.append(p)
     return out
@@ -93,23 +96,45 @@ def import_bundles(
     summary = ImportSummary()
     for path in bundle_files(paths):
         try:
-            size = path.stat().st_size
-            if size > limits.bundle_bytes:
-                raise bf.Refused("too_big", size=size, limit=limits.bundle_bytes)
-            data = path.read_bytes()
+            data = read_bundle_file(path, limits)
         except bf.Refused as r:
             results = [_refused(str(path), r)]
         except OSError as exc:
             results = [_refused(str(path), bf.Refused("unreadable", err=exc.strerror or exc))]
         else:
-            results = import_bytes(
-                engine, data, str(path), trust_new=trust_new, limits=limits, now=now
-            )
+            results = _import_one(engine, data, str(path), trust_new, limits, now)
         for r in results:
             summary.results.append(r)
             if progress:
                 progress(r)
     return summary
+
+
+def read_bundle_file(path: Path, limits: bf.Limits = bf.DEFAULT_LIMITS) -> bytes:
+    """A bundle file's bytes; a folder, device or FIFO (/dev/zero, a pipe) is refused unread."""
+    import stat
+
+    mode = path.stat().st_mode
+    if stat.S_ISDIR(mode):
+        raise bf.Refused("is_folder")
+    if not stat.S_ISREG(mode):  # reading would never end (/dev/zero) or wait forever (a FIFO)
+        raise bf.Refused("not_regular")
+    with path.open("rb") as f:
+        data = f.read(limits.bundle_bytes + 1)  # the size stat gave may have changed since
+    if len(data) > limits.bundle_bytes:
+        raise bf.Refused("too_big", size=path.stat().st_size, limit=limits.bundle_bytes)
+    return data
+
+
+def _import_one(engine, data, name, trust_new, limits, now) -> list[FileResult]:
+    """`import_bytes`, but a fault in one file is that file's refusal: the next ones still come."""
+    try:
+        return import_bytes(engine, data, name, trust_new=trust_new, limits=limits, now=now)
+    except OperationalError:  # locked, full or gone: the files after it would fail the same way
+        raise
+    except Exception as exc:  # noqa: BLE001 - a bundle that found a path no check foresaw
+        log.error("unexpected failure importing %s", name, exc_info=exc)
+        return [_refused(name, bf.Refused("unexpected", err=f"{type(exc).__name__}: {exc}"[:160]))]
 
 
 def import_bytes(
@@ -129,6 +154,8 @@ def import_bytes(
             result = _apply(engine, b, data, name, trust_new, now)
     except bf.Refused as r:
         return [_refused(name, r)]
+    except RecursionError:  # JSON nested thousands deep, in the manifest, a line or a payload
+        return [_refused(name, bf.Refused("too_deep"))]
     except OperationalError:  # locked, full or gone: no fault of the bundle
         raise
     except (OverflowError, StatementError) as exc:  # at commit, after `_store` finished

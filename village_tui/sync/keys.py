@@ -152,11 +152,26 @@ class KeyFileError(ValueError):
         self.message_zh, self.message_en = zh, en
 
 
+KEY_FILE_MAX = 64 * 1024  # a key file is a few hundred bytes
+
+
+def _key_file_bytes(path: Path) -> bytes:
+    import stat
+
+    if not stat.S_ISREG(path.stat().st_mode):  # /dev/zero never ends, a FIFO waits forever
+        raise ValueError("not a regular file" if path.exists() else "no such file")
+    with path.open("rb") as f:
+        data = f.read(KEY_FILE_MAX + 1)
+    if len(data) > KEY_FILE_MAX:
+        raise ValueError(f"larger than {KEY_FILE_MAX} bytes")
+    return data
+
+
 def read_key_file(path: Path) -> Identity:
     """The identity in a public key file, or KeyFileError."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        data = json.loads(_key_file_bytes(path).decode("utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError) as exc:
         raise KeyFileError(
             f"{path}：不是有效的公钥文件（{exc}）", f"{path}: not a valid key file ({exc})"
         ) from None
