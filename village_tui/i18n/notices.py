@@ -9,15 +9,15 @@ HEADLINES: dict[str, tuple[str, str]] = {
         "Matches the ledger: {kind} of “{title}”, {village}, ledger entry {seq}",
     ),
     "bad_signature": (
-        "与台账不符：二维码不是 {village} 的密钥签发的（公示可能是伪造的）",
+        "与台账不符：二维码不是{village}的密钥签发的（公示可能是伪造的）",
         "Does not match: the QR code was not signed by the key of {village} (the notice may be forged)",
     ),
     "not_this_matter": (
-        "与台账不符：{village} 台账第 {seq} 条记的不是这份公示所说的事项",
+        "与台账不符：{village}台账第 {seq} 条记的不是这份公示所说的事项",
         "Does not match: entry {seq} of the ledger of {village} is not about the matter of this notice",
     ),
     "content_differs": (
-        "与台账不符：公示内容与 {village} 台账第 {seq} 条时“{title}”的记录不同，请对照下列台账记载",
+        "与台账不符：公示内容与{village}台账第 {seq} 条时“{title}”的记录不同，请对照下列台账记载",
         "Does not match: the notice differs from what the ledger of {village} records for “{title}”"
         " at entry {seq}; compare it with the record below",
     ),
@@ -26,16 +26,16 @@ HEADLINES: dict[str, tuple[str, str]] = {
         "Unknown: this database does not hold the ledger of village {village}",
     ),
     "beyond_ledger": (
-        "无法核验：本数据库中 {village} 的台账只到第 {held} 条，公示指第 {seq} 条（请先导入该村最新的数据包）",
+        "无法核验：本数据库中{village}的台账只到第 {held} 条，公示指第 {seq} 条（请先导入该村最新的数据包）",
         "Unknown: this database holds the ledger of {village} up to entry {held}, the notice names"
         " entry {seq} (import the village's latest bundle first)",
     ),
     "no_key": (
-        "无法核验：本数据库没有 {village} 的公钥，无法核对签名",
+        "无法核验：本数据库没有{village}的公钥，无法核对签名",
         "Unknown: this database has no key of {village} to check the signature with",
     ),
     "ledger_damaged": (
-        "无法核验：本数据库中 {village} 的台账在第 {detail} 条处已损坏（请运行 verify-db）",
+        "无法核验：本数据库中{village}的台账在第 {detail} 条处已损坏（请运行 verify-db）",
         "Unknown: the ledger of {village} held here is damaged at entry {detail} (run verify-db)",
     ),
 }

@@ -91,6 +91,7 @@ def verify_seal(engine: Engine, seal: Seal) -> Verdict:
         held = held_up_to(s, seal.village_code)
         if held == 0:
             return Verdict(UNKNOWN, "village_not_held", **base)
+        base["village_name"] = _name(s, seal.village_code)
         keys = village_keys(s, seal.village_code)
         signed = seal.signed_text().encode("ascii")
         sig = base64.b64encode(seal.signature).decode("ascii")
@@ -108,6 +109,7 @@ def verify_short_code(engine: Engine, code: ShortCode) -> Verdict:
         held = held_up_to(s, code.village_code)
         if held == 0:
             return Verdict(UNKNOWN, "village_not_held", **base)
+        base["village_name"] = _name(s, code.village_code)
         return _against_ledger(s, None, None, code.hash_digits, held, base)
 
 
@@ -126,27 +128,27 @@ def _against_ledger(
         at = matter_at(s, village_code, matter_id, seq)
     except LedgerDamaged as exc:
         return Verdict(UNKNOWN, "ledger_damaged", held=held, detail=str(exc.seq), **base)
-    name = at.village.name if at.village else ""
-    if at.event_matter is None or (matter_id is not None and at.event_matter != matter_id):
-        return Verdict(MISMATCH, "not_this_matter", village_name=name, held=held, **base)
-    if at.state is None:
-        return Verdict(MISMATCH, "not_this_matter", village_name=name, held=held, **base)
+    if at.village is not None:  # the name as the ledger had it then
+        base["village_name"] = at.village.name
+    wrong_matter = matter_id is not None and at.event_matter != matter_id
+    if at.event_matter is None or wrong_matter or at.state is None:
+        return Verdict(MISMATCH, "not_this_matter", held=held, **base)
     facts = notice_facts(at.state, step)
     ours = content_hash(village_code, at.state.matter.id, step, facts)
     same = ours == digest if digest is not None else code_hash_digits(ours) == digits
-    found = {
-        "village_name": name,
-        "matter_title": at.state.matter.title,
-        "held": held,
-        "facts": facts,
-        **base,
-    }
+    found = {"matter_title": at.state.matter.title, "held": held, "facts": facts, **base}
     if not same:
         return Verdict(MISMATCH, "content_differs", **found)
     later = _later_change(s, village_code, at.state.matter.id, seq)
     return Verdict(
         MATCH, "matches", witnessed=witnessed_on(s, village_code, seq), changed_at=later, **found
     )
+
+
+def _name(s: Session, village_code: str) -> str:
+    """The village's name, for the answer's first line (the ledger decides, not this)."""
+    row = s.get(VillageRow, village_code)
+    return row.name if row else ""
 
 
 def _later_change(s: Session, village_code: str, matter_id: str, seq: int) -> int | None:
