@@ -203,3 +203,23 @@ def test_the_witness_hook_is_reported(world, monkeypatch):
     monkeypatch.setattr(check, "witnessed_on", lambda s, code, seq: "2026-11-21")
     _, _, seal = sealed(world.village)
     assert verify(world.town, seal).witnessed == "2026-11-21"
+
+
+def test_a_true_claim_at_a_position_that_is_not_the_matters_own_entry_does_not_match(world):
+    """Notices name the matter's own last entry; a seal naming another (even with true content)
+    was not made by this program, and the short code, which has no matter, could not find it."""
+    from village_tui.notices.at_position import matter_at
+    from village_tui.notices.build import notice_facts
+    from village_tui.notices.seal import Seal, content_hash
+    from village_tui.store.db import read_session
+
+    engine = open_engine(world.village)
+    with read_session(engine) as s:
+        head = _held(engine)
+        at = matter_at(s, VILLAGE, MATTER, head)
+    engine.dispose()
+    assert at.event_matter != MATTER  # the last entry is about another matter
+    digest = content_hash(VILLAGE, MATTER, STEP, notice_facts(at.state, STEP))
+    seal = resign(Seal(VILLAGE, head, STEP, MATTER, digest), world.village)
+    v = verify(world.town, seal)
+    assert (v.answer, v.reason) == (MISMATCH, "not_this_matter")
