@@ -197,3 +197,31 @@ def test_the_database_must_exist(capsys, tmp_path, seal):
 def test_usage(capsys, world):
     capsys.readouterr()
     assert main(["--db", str(world.town), "verify-notice"]) == 2
+
+
+def test_start_up_loads_no_qr_library(world, seal):
+    """segno, zxing-cpp and Pillow load only when a notice is printed or a photo is read."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.cli.cli_support import REPO
+
+    code = (
+        "import sys\n"
+        "import village_tui.tui.app, village_tui.notices.files, village_tui.notices.check\n"
+        "import village_tui.cli.main as m; m.build_parser()\n"
+        f"m.main(['--db', {str(world.town)!r}, 'verify-notice', {seal.short_code()!r}])\n"
+        "heavy = ('segno', 'zxingcpp', 'PIL')\n"
+        "print(sorted(n for n in sys.modules if n.split('.')[0] in heavy))\n"
+        "assert 'village_tui.notices.at_position' in sys.modules\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-1] == "[]"
