@@ -10,7 +10,7 @@ the village's key (its own at the village, the trusted-key registry elsewhere).
 from __future__ import annotations
 
 import base64
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from sqlalchemy import Engine
 from sqlmodel import Session, select
@@ -43,7 +43,7 @@ def seal_notice(engine: Engine, matter_id: str, step: Step) -> tuple[Village, Ma
     digest = content_hash(village.code, matter_id, step, notice_facts(state, step))
     unsigned = Seal(village.code, seq, step, matter_id, digest)
     signature = sign(own, unsigned.signed_text().encode("ascii"))
-    return village, state, Seal(**{**unsigned.__dict__, "signature": base64.b64decode(signature)})
+    return village, state, replace(unsigned, signature=base64.b64decode(signature))
 
 
 @dataclass(frozen=True)
@@ -51,7 +51,7 @@ class Verdict:
     """The answer to "is this notice what the ledger records?"."""
 
     answer: str  # MATCH | MISMATCH | UNKNOWN
-    reason: str  # a key of i18n.notices.REASONS
+    reason: str  # a key of i18n.notices.HEADLINES
     village_code: str
     seq: int
     step: Step
