@@ -92,9 +92,10 @@ def test_a_figure_changed_in_a_tampered_copy_does_not_match(world, tmp_path):
     assert state.steps[STEP.RESOLUTION].votes_for == 48  # the notice prints 48
     for db in (world.town, forged):  # even the tampered database itself replays its ledger
         v = verify(db, seal)
-        assert (v.answer, v.reason) == (MISMATCH, "content_differs")
+        assert (v.answer, v.reason, v.differs) == (MISMATCH, "content_differs", ["votes"])
         assert _votes(v) == [38, 1, 1]  # what the ledger records, to compare with the poster
-        assert verify_code(db, seal.short_code()).reason == "content_differs"
+        code = verify_code(db, seal.short_code())
+        assert (code.reason, code.differs) == ("content_differs", [])  # too short to say more
 
 
 def test_a_signature_by_another_key_does_not_match(world):
@@ -210,7 +211,7 @@ def test_a_true_claim_at_a_position_that_is_not_the_matters_own_entry_does_not_m
     was not made by this program, and the short code, which has no matter, could not find it."""
     from village_tui.notices.at_position import matter_at
     from village_tui.notices.build import notice_facts
-    from village_tui.notices.seal import Seal, content_hash
+    from village_tui.notices.seal import Seal, content_hash, line_digests
     from village_tui.store.db import read_session
 
     engine = open_engine(world.village)
@@ -219,7 +220,9 @@ def test_a_true_claim_at_a_position_that_is_not_the_matters_own_entry_does_not_m
         at = matter_at(s, VILLAGE, MATTER, head)
     engine.dispose()
     assert at.event_matter != MATTER  # the last entry is about another matter
-    digest = content_hash(VILLAGE, MATTER, STEP, notice_facts(at.state, STEP))
-    seal = resign(Seal(VILLAGE, head, STEP, MATTER, digest), world.village)
+    facts = notice_facts(at.state, STEP)
+    digest = content_hash(VILLAGE, MATTER, STEP, facts, at.anchor)
+    lines = line_digests(facts, at.anchor)
+    seal = resign(Seal(VILLAGE, head, STEP, MATTER, digest, lines), world.village)
     v = verify(world.town, seal)
     assert (v.answer, v.reason) == (MISMATCH, "not_this_matter")

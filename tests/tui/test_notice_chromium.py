@@ -85,4 +85,5 @@ def test_a_photographed_notice_is_checked_against_the_ledger(tmp_path, capsys):
     code, lines = _verify(capsys, world.town, png2)
     assert code == 1
     assert lines[0].startswith("与台账不符：公示内容与示例·前进村（410611100901）台账第")
+    assert lines[1] == "不符之处：表决结果"
     assert "  表决结果：赞成38人，反对1人，弃权1人" in lines

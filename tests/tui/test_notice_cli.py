@@ -75,9 +75,13 @@ def test_content_differs(capsys, world, tmp_path):
         f"与台账不符：公示内容与示例·前进村（410611100901）台账第 {seal.seq} 条时“{TITLE}”的记录不同，"
         "请对照下列台账记载"
     )
+    assert lines[1:3] == ["不符之处：表决结果", "台账记载（请与张贴的公示逐项对照）："]
     assert "  表决结果：赞成38人，反对1人，弃权1人" in lines
+    _, lines, _ = run(capsys, world.town, seal.payload(), lang="en")
+    assert lines[1] == "What differs: Votes"
     code, lines, _ = run(capsys, world.town, seal.short_code(), lang="en")
     assert code == 1
+    assert lines[1] == "The ledger records (compare the posted notice line by line):"
     assert lines[0] == (
         f"Does not match: the notice differs from what the ledger of 示例·前进村 (410611100901)"
         f" records for “{TITLE}” at entry {seal.seq}; compare it with the record below"

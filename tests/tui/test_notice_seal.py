@@ -6,17 +6,24 @@ import pytest
 
 from village_tui.domain.steps import Step
 from village_tui.notices.seal import (
+    FACT_KEYS,
     NoticeCodeError,
     Seal,
     content_hash,
     damm,
+    differing_lines,
+    line_digests,
     parse_payload,
     parse_short_code,
 )
 
 FACTS = [("matter", "村村通道路"), ("votes", [38, 1, 1]), ("period", ["2026-07-08", "2026-07-16"])]
-DIGEST = content_hash("410611100901", "demo-001", Step.RESOLUTION_DISCLOSURE, FACTS)
-SEAL = Seal("410611100901", 62, Step.RESOLUTION_DISCLOSURE, "demo-001", DIGEST, bytes(range(64)))
+ANCHOR = "ab" * 32  # the hash of the ledger entry at the notice's position
+DIGEST = content_hash("410611100901", "demo-001", Step.RESOLUTION_DISCLOSURE, FACTS, ANCHOR)
+LINES = line_digests(FACTS, ANCHOR)
+SEAL = Seal(
+    "410611100901", 62, Step.RESOLUTION_DISCLOSURE, "demo-001", DIGEST, LINES, bytes(range(64))
+)
 
 
 def test_payload_round_trip_and_alphabet():
@@ -29,7 +36,7 @@ def test_payload_round_trip_and_alphabet():
 
 
 def test_matter_ids_of_any_case_survive_the_round_trip():
-    seal = Seal("410611100901", 7, Step.RESULT_DISCLOSURE, "aB-9f_中", DIGEST, b"\x01" * 64)
+    seal = Seal("410611100901", 7, Step.RESULT_DISCLOSURE, "aB-9f_中", DIGEST, LINES, b"\x01" * 64)
     assert parse_payload(seal.payload()).matter_id == "aB-9f_中"
 
 
@@ -62,13 +69,28 @@ def test_a_cut_payload_is_damaged():
 
 
 def test_content_hash_covers_every_field():
-    base = ("410611100901", "demo-001", Step.RESOLUTION_DISCLOSURE, FACTS)
+    base = ("410611100901", "demo-001", Step.RESOLUTION_DISCLOSURE, FACTS, ANCHOR)
     assert content_hash(*base) == DIGEST
     assert content_hash("410611100902", *base[1:]) != DIGEST
     assert content_hash(base[0], "demo-002", *base[2:]) != DIGEST
-    assert content_hash(*base[:2], Step.RESULT_DISCLOSURE, FACTS) != DIGEST
+    assert content_hash(*base[:2], Step.RESULT_DISCLOSURE, *base[3:]) != DIGEST
     changed = [FACTS[0], ("votes", [48, 1, 1]), FACTS[2]]
-    assert content_hash(*base[:3], changed) != DIGEST
+    assert content_hash(*base[:3], changed, ANCHOR) != DIGEST
+    # Without the ledger entry's hash the facts cannot be guessed back from the code.
+    assert content_hash(*base[:4], "cd" * 32) != DIGEST
+
+
+def test_line_digests_name_the_changed_line():
+    assert len(LINES) == len(FACT_KEYS)
+    changed = [FACTS[0], ("votes", [48, 1, 1]), FACTS[2]]
+    assert differing_lines(LINES, line_digests(changed, ANCHOR)) == ["votes"]
+    # A line left out or added is a difference too.
+    assert differing_lines(LINES, line_digests(FACTS[:2], ANCHOR)) == ["period"]
+    assert differing_lines(LINES, line_digests([*FACTS, ("description", "")], ANCHOR)) == [
+        "description"
+    ]
+    assert differing_lines(LINES, line_digests(list(FACTS), ANCHOR)) == []
+    assert line_digests(FACTS, "cd" * 32) != LINES
 
 
 def test_damm_known_value():

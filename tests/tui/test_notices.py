@@ -121,8 +121,8 @@ def test_a_sealed_notice_carries_its_code_and_qr(tmp_path):
     from village_tui.notices.seal import Seal, content_hash, parse_payload
 
     step = Step.RESOLUTION_DISCLOSURE
-    digest = content_hash(VILLAGE.code, "m1", step, [("matter", "x")])
-    seal = Seal(VILLAGE.code, 9, step, "m1", digest, bytes(64))
+    digest = content_hash(VILLAGE.code, "m1", step, [("matter", "x")], "0" * 64)
+    seal = Seal(VILLAGE.code, 9, step, "m1", digest, bytes(14), bytes(64))
     txt, html = write_notices(tmp_path, VILLAGE, _state(), step, date(2024, 3, 9), seal=seal)
     text = txt.read_text(encoding="utf-8-sig")
     assert f"核验码：{seal.short_code()}\n" in text

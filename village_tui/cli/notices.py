@@ -92,6 +92,9 @@ def verdict_lines(verdict, lang: str) -> list[str]:
             lines.append(say(LINES, "not_witnessed", lang))
         if verdict.changed_at is not None:
             lines.append(say(LINES, "changed_later", lang, seq=verdict.changed_at))
+    if verdict.differs:
+        names = ("、" if lang != "en" else ", ").join(fact_label(k, lang) for k in verdict.differs)
+        lines.append(say(LINES, "differs", lang, lines=names))
     if verdict.facts:
         lines.append(say(LINES, "record", lang))
         for key, value in verdict.facts:

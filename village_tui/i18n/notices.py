@@ -54,6 +54,7 @@ LINES: dict[str, tuple[str, str]] = {
         "台账记载（请与张贴的公示逐项对照）：",
         "The ledger records (compare the posted notice line by line):",
     ),
+    "differs": ("不符之处：{lines}", "What differs: {lines}"),
     "kind_resolution_disclosure": ("决议公示", "resolution notice"),
     "kind_result_disclosure": ("结果公示", "result notice"),
 }

@@ -84,6 +84,7 @@ class AtPosition:
     village: Village | None
     state: MatterState | None
     event_matter: str | None  # the matter the event at that very position is about
+    anchor: str = ""  # that event's hash
 
 
 def matter_at(session: Session, village_code: str, matter_id: str | None, seq: int) -> AtPosition:
@@ -115,11 +116,15 @@ def matter_at(session: Session, village_code: str, matter_id: str | None, seq: i
         for e, d in chain
         if e.type in _VILLAGE_LEVEL or (wanted and matter_of(e, d) == wanted)
     ]
-    return _replay(village_code, wanted, picked, event_matter)
+    return _replay(village_code, wanted, picked, event_matter, last.hash)
 
 
 def _replay(
-    village_code: str, matter_id: str | None, events: list[tuple[Event, Any]], event_matter
+    village_code: str,
+    matter_id: str | None,
+    events: list[tuple[Event, Any]],
+    event_matter: str | None,
+    anchor: str,
 ) -> AtPosition:
     engine = create_engine("sqlite://")
     try:
@@ -137,7 +142,10 @@ def _replay(
             m = s.get(MatterRow, matter_id) if matter_id else None
             states = load_states(s, [m]) if m is not None else []
             return AtPosition(
-                village_from_row(v) if v else None, states[0] if states else None, event_matter
+                village_from_row(v) if v else None,
+                states[0] if states else None,
+                event_matter,
+                anchor,
             )
     finally:
         engine.dispose()

@@ -19,10 +19,17 @@ from ..domain.model import MatterState, Village
 from ..domain.steps import Step
 from ..store.db import read_session
 from ..store.state import load_states, village_from_row
-from ..store.tables import MatterRow, SettingRow, VillageRow
+from ..store.tables import EventRow, MatterRow, SettingRow, VillageRow
 from .at_position import LedgerDamaged, held_up_to, matter_at
 from .build import Fact, notice_facts
-from .seal import Seal, ShortCode, code_hash_digits, content_hash
+from .seal import (
+    Seal,
+    ShortCode,
+    code_hash_digits,
+    content_hash,
+    differing_lines,
+    line_digests,
+)
 from .witness import witnessed_on
 
 MATCH, MISMATCH, UNKNOWN = "match", "mismatch", "unknown"
@@ -40,8 +47,12 @@ def seal_notice(engine: Engine, matter_id: str, step: Step) -> tuple[Village, Ma
         village = village_from_row(s.get(VillageRow, row.village_code))
         (state,) = load_states(s, [row])
         seq = row.updated_seq
-    digest = content_hash(village.code, matter_id, step, notice_facts(state, step))
-    unsigned = Seal(village.code, seq, step, matter_id, digest)
+        anchor = s.exec(
+            select(EventRow.hash).where(EventRow.ledger == village.code, EventRow.seq == seq)
+        ).one()
+    facts = notice_facts(state, step)
+    digest = content_hash(village.code, matter_id, step, facts, anchor)
+    unsigned = Seal(village.code, seq, step, matter_id, digest, line_digests(facts, anchor))
     signature = sign(own, unsigned.signed_text().encode("ascii"))
     return village, state, replace(unsigned, signature=base64.b64decode(signature))
 
@@ -61,6 +72,7 @@ class Verdict:
     witnessed: str | None = None  # the township's checkpoint date covering the position
     changed_at: int | None = None  # a later event of the matter: the notice may be outdated
     facts: list[Fact] = field(default_factory=list)  # the ledger's version, to compare by eye
+    differs: list[str] = field(default_factory=list)  # fact keys whose lines differ (QR only)
     detail: str = ""
 
 
@@ -99,7 +111,7 @@ def verify_seal(engine: Engine, seal: Seal) -> Verdict:
             return Verdict(UNKNOWN, "no_key", held=held, **base)
         if not any(verify_signature(k, sig, signed) for k in keys):
             return Verdict(MISMATCH, "bad_signature", held=held, **base)
-        return _against_ledger(s, seal.matter_id, seal.content_hash, None, held, base)
+        return _against_ledger(s, seal, seal.content_hash, None, held, base)
 
 
 def verify_short_code(engine: Engine, code: ShortCode) -> Verdict:
@@ -115,13 +127,14 @@ def verify_short_code(engine: Engine, code: ShortCode) -> Verdict:
 
 def _against_ledger(
     s: Session,
-    matter_id: str | None,
+    seal: Seal | None,
     digest: bytes | None,
     digits: str | None,
     held: int,
     base: dict,
 ) -> Verdict:
     village_code, seq, step = base["village_code"], base["seq"], base["step"]
+    matter_id = seal.matter_id if seal is not None else None
     if seq > held:
         return Verdict(UNKNOWN, "beyond_ledger", held=held, **base)
     try:
@@ -134,11 +147,13 @@ def _against_ledger(
     if at.event_matter is None or wrong_matter or at.state is None:
         return Verdict(MISMATCH, "not_this_matter", held=held, **base)
     facts = notice_facts(at.state, step)
-    ours = content_hash(village_code, at.state.matter.id, step, facts)
+    ours = content_hash(village_code, at.state.matter.id, step, facts, at.anchor)
     same = ours == digest if digest is not None else code_hash_digits(ours) == digits
     found = {"matter_title": at.state.matter.title, "held": held, "facts": facts, **base}
     if not same:
-        return Verdict(MISMATCH, "content_differs", **found)
+        mine = line_digests(facts, at.anchor)
+        differs = differing_lines(mine, seal.lines) if seal is not None else []
+        return Verdict(MISMATCH, "content_differs", differs=differs, **found)
     later = _later_change(s, village_code, at.state.matter.id, seq)
     return Verdict(
         MATCH, "matches", witnessed=witnessed_on(s, village_code, seq), changed_at=later, **found
@@ -153,8 +168,6 @@ def _name(s: Session, village_code: str) -> str:
 
 def _later_change(s: Session, village_code: str, matter_id: str, seq: int) -> int | None:
     """The first event of the matter after `seq`, if the ledger here has one."""
-    from ..store.tables import EventRow
-
     return s.exec(
         select(EventRow.seq)
         .where(EventRow.ledger == village_code, EventRow.matter_id == matter_id, EventRow.seq > seq)

@@ -28,8 +28,28 @@ _DIGIT_STEP = {v: k for k, v in STEP_DIGIT.items()}
 _B32 = "[A-Z2-7]+"
 _PAYLOAD = re.compile(
     rf"{PAYLOAD_PREFIX}:(?P<village>[0-9]{{12}}):(?P<seq>[1-9][0-9]{{0,11}}):(?P<step>[56])"
-    rf":(?P<matter>{_B32}):(?P<hash>{_B32}):(?P<sig>{_B32})"
+    rf":(?P<matter>{_B32}):(?P<hash>{_B32}):(?P<lines>{_B32}):(?P<sig>{_B32})"
 )
+
+# Every fact a notice can state, in a fixed order: the QR holds one byte of hash per key,
+# so a verifier can name the line that differs (a changed figure), not only that one does.
+FACT_KEYS = (
+    "matter",
+    "description",
+    "planned",
+    "meeting",
+    "held_on",
+    "attendance",
+    "votes",
+    "resolution",
+    "results",
+    "spent",
+    "completed",
+    "period",
+    "places",
+    "supervision",
+)
+_LINE_DOMAIN = b"village-tui notice line 1\n"
 
 
 class NoticeCodeError(ValueError):
@@ -40,17 +60,40 @@ class NoticeCodeError(ValueError):
         self.message_zh, self.message_en = zh, en
 
 
-def content_hash(village_code: str, matter_id: str, step: Step, facts: list[Fact]) -> bytes:
-    """The hash of what a notice states, as the ledger holds it (not as it is worded)."""
+def content_hash(
+    village_code: str, matter_id: str, step: Step, facts: list[Fact], anchor: str
+) -> bytes:
+    """The hash of what a notice states, as the ledger holds it (not as it is worded).
+
+    `anchor` is the hash of the ledger entry at the notice's position. The facts are
+    unmasked; without the anchor, which only holders of the ledger know, anyone could
+    try every ID number that fits the masked one on the notice until the hash matched.
+    """
     content = canonical_json(
         {
             "village": village_code,
             "matter": matter_id,
             "step": step.value,
+            "anchor": anchor,
             "facts": [[k, v] for k, v in facts],
         }
     )
     return hashlib.sha256(_HASH_DOMAIN + content.encode("utf-8")).digest()[:HASH_BYTES]
+
+
+def line_digests(facts: list[Fact], anchor: str) -> bytes:
+    """One byte of hash per key of FACT_KEYS, over its value (or its absence) in `facts`."""
+    values = dict(facts)
+    out = bytearray()
+    for key in FACT_KEYS:
+        item = [anchor, key, values[key]] if key in values else [anchor, key]
+        out.append(hashlib.sha256(_LINE_DOMAIN + canonical_json(item).encode("utf-8")).digest()[0])
+    return bytes(out)
+
+
+def differing_lines(ours: bytes, theirs: bytes) -> list[str]:
+    """The keys whose line digests differ (a changed line is missed 1 time in 256)."""
+    return [k for k, a, b in zip(FACT_KEYS, ours, theirs, strict=True) if a != b]
 
 
 def _b32(data: bytes) -> str:
@@ -70,6 +113,7 @@ class Seal:
     step: Step
     matter_id: str
     content_hash: bytes
+    lines: bytes = b""  # line_digests of the facts, one byte per FACT_KEYS entry
     signature: bytes = b""
 
     def signed_text(self) -> str:
@@ -82,6 +126,7 @@ class Seal:
                 STEP_DIGIT[self.step],
                 _b32(self.matter_id.encode("utf-8")),
                 _b32(self.content_hash),
+                _b32(self.lines),
             )
         )
 
@@ -116,12 +161,18 @@ def parse_payload(text: str) -> Seal:
         )
     try:
         matter_id = _unb32(m["matter"]).decode("utf-8")
-        digest, signature = _unb32(m["hash"]), _unb32(m["sig"])
+        digest, lines, signature = _unb32(m["hash"]), _unb32(m["lines"]), _unb32(m["sig"])
     except (ValueError, UnicodeDecodeError):
-        digest, signature, matter_id = b"", b"", ""
-    if len(digest) != HASH_BYTES or len(signature) != 64 or not matter_id:
+        digest, lines, signature, matter_id = b"", b"", b"", ""
+    if (
+        len(digest) != HASH_BYTES
+        or len(lines) != len(FACT_KEYS)
+        or len(signature) != 64
+        or not matter_id
+    ):
         raise NoticeCodeError("公示二维码内容已损坏", "the notice's QR code content is damaged")
-    return Seal(m["village"], int(m["seq"]), _DIGIT_STEP[m["step"]], matter_id, digest, signature)
+    step = _DIGIT_STEP[m["step"]]
+    return Seal(m["village"], int(m["seq"]), step, matter_id, digest, lines, signature)
 
 
 @dataclass(frozen=True)
