@@ -71,6 +71,17 @@ def test_a_photographed_notice_is_checked_against_the_ledger(tmp_path, capsys):
     assert f"台账第 {seal.seq} 条" in lines[0]
     assert "  表决结果：赞成38人，反对1人，弃权1人" in lines
 
+    # As a phone sees it: held askew, JPEG-compressed.
+    from PIL import Image
+
+    photo = tmp_path / "photo.jpg"
+    with Image.open(png) as shot:
+        page = shot.convert("RGB")
+    page.resize((page.width * 2, page.height * 2)).rotate(-12, expand=True, fillcolor="white").save(
+        photo, quality=50
+    )
+    assert _verify(capsys, world.town, photo)[0] == 0
+
     # The same notice printed from a copy with one figure changed (48 votes for, not 38).
     forged = copy_db(world.village, tmp_path / "forged.db")
     sql(
