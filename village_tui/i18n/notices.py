@@ -59,6 +59,17 @@ LINES: dict[str, tuple[str, str]] = {
     "kind_result_disclosure": ("结果公示", "result notice"),
 }
 
+# Printed under every sealed notice.
+PRINTED: dict[str, tuple[str, str]] = {
+    "code": ("核验码：", "Verification code: "),
+    "how": (
+        "核验方法：在存有本村台账的电脑上（本村、乡镇或县）运行 village-tui verify-notice 核验码，"
+        "或用二维码的照片核验，即知本公示与台账记录是否一致。",
+        "To check it: where the village's ledger is kept (the village, the township, the county)"
+        " run `village-tui verify-notice CODE`, or give it a photo of the QR code.",
+    ),
+}
+
 ERRORS: dict[str, tuple[str, str]] = {
     "no_photo": ("无法读取图片 {path}：{reason}", "cannot read the image {path}: {reason}"),
     "no_qr": (

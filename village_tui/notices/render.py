@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
+from ..i18n.notices import PRINTED
 from .build import Notice
 
 _CSS = """
@@ -48,19 +49,8 @@ def notice_text(notice: Notice) -> str:
     return "\n".join(lines)
 
 
-_CHECK = {
-    "code": ("核验码：", "Verification code: "),
-    "how": (
-        "核验方法：在存有本村台账的电脑上（本村、乡镇或县）运行 village-tui verify-notice 核验码，"
-        "或用二维码的照片核验，即知本公示与台账记录是否一致。",
-        "To check it: where the village's ledger is kept (the village, the township, the county)"
-        " run `village-tui verify-notice CODE`, or give it a photo of the QR code.",
-    ),
-}
-
-
 def _check_label(key: str, lang: str) -> str:
-    zh, en = _CHECK[key]
+    zh, en = PRINTED[key]
     return en if lang == "en" else zh
 
 
