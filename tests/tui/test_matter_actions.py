@@ -52,7 +52,15 @@ async def test_notice_is_saved_beside_the_database(village_service, db_path):
     files = sorted(p.name for p in db_path.parent.iterdir() if p.suffix in (".txt", ".html"))
     assert len(files) == 2 and all("决议公示" in f for f in files)
     assert "公示已保存" in text and "决议公示.txt" in text
-    assert "赞成40人" in (db_path.parent / files[1]).read_text(encoding="utf-8-sig")
+    saved = (db_path.parent / files[1]).read_text(encoding="utf-8-sig")
+    assert "赞成40人" in saved
+    # The clerk's printed notice is sealed: its code checks against this very ledger.
+    from village_tui.notices.check import MATCH, verify_short_code
+    from village_tui.notices.seal import parse_short_code
+
+    code = saved.split("核验码：", 1)[1].split()[0]
+    verdict = verify_short_code(village_service.engine, parse_short_code(code))
+    assert verdict.answer == MATCH
 
 
 async def test_objection_and_reply(village_service, db_path):

@@ -115,3 +115,35 @@ def test_write_notices_beside_the_database(tmp_path):
     assert txt.parent == tmp_path and txt.suffix == ".txt" and html.suffix == ".html"
     assert "决议公示" in txt.name
     assert "赞成38人" in txt.read_text(encoding="utf-8-sig")
+
+
+def test_a_sealed_notice_carries_its_code_and_qr(tmp_path):
+    from village_tui.notices.seal import Seal, content_hash, parse_payload
+
+    step = Step.RESOLUTION_DISCLOSURE
+    digest = content_hash(VILLAGE.code, "m1", step, [("matter", "x")], "0" * 64)
+    seal = Seal(VILLAGE.code, 9, step, "m1", digest, bytes(14), bytes(64))
+    txt, html = write_notices(tmp_path, VILLAGE, _state(), step, date(2024, 3, 9), seal=seal)
+    text = txt.read_text(encoding="utf-8-sig")
+    assert f"核验码：{seal.short_code()}\n" in text
+    assert "village-tui verify-notice" in text
+    page = html.read_text(encoding="utf-8")
+    assert page.count("<svg") == 1 and seal.short_code() in page
+    assert "http://" not in page and "https://" not in page and "<script" not in page
+    assert parse_payload(seal.payload()) == seal
+
+
+def test_an_unsealed_notice_has_no_code():
+    text = notice_text(
+        build_notice(VILLAGE, _state(), Step.RESOLUTION_DISCLOSURE, date(2024, 3, 9))
+    )
+    assert "核验码" not in text
+
+
+def test_facts_are_what_the_notice_prints():
+    from village_tui.notices.build import fact_text, notice_facts
+
+    facts = notice_facts(_state(), Step.RESOLUTION_DISCLOSURE)
+    assert dict(facts)["votes"] == [38, 1, 1]
+    assert fact_text("votes", [38, 1, 1]) == "赞成38人，反对1人，弃权1人"
+    assert fact_text("period", None) == "____年__月__日至____年__月__日"

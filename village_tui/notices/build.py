@@ -70,40 +70,109 @@ class Notice:
     closing: str = ""
     signed: str = ""
     dated: str = ""
+    code: str = ""  # the short verification code (seal.short_code), once sealed
+    qr_payload: str = ""  # what the QR code holds (seal.payload), once sealed
+    lang: str = "zh"
 
 
 def _yuan(fen: int, lang: str) -> str:
     return _t("yuan", lang, amount=f"{fen // 100:,}.{fen % 100:02d}")
 
 
+# A fact is (label key, value as the ledger holds it): numbers, ISO dates, texts, lists.
+# The facts, not the printed words, are what a notice's verification code covers, so a
+# notice still checks after a wording or masking change in a later version.
+Fact = tuple[str, object]
+
+
+def notice_facts(state: MatterState, step: Step) -> list[Fact]:
+    """What the notice for `step` states about the matter, in print order, unmasked and unworded."""
+    if step not in NOTICE_STEPS:
+        raise ValueError(f"no notice for {step}")
+    m = state.matter
+    facts: list[Fact] = [("matter", m.title)]
+    if m.description:
+        facts.append(("description", m.description))
+    if m.planned_fen:
+        facts.append(("planned", m.planned_fen))
+    resolution = state.steps.get(Step.RESOLUTION)
+    if step is Step.RESOLUTION_DISCLOSURE and isinstance(resolution, Meeting):
+        facts += _resolution_facts(resolution)
+    if step is Step.RESULT_DISCLOSURE:
+        facts += _result_facts(state)
+    posting = state.steps.get(step)
+    if isinstance(posting, Posting):
+        facts.append(("period", [posting.posted_on.isoformat(), posting.until.isoformat()]))
+        if posting.places:
+            facts.append(("places", list(posting.places)))
+        if posting.supervisory_opinion:
+            facts.append(("supervision", posting.supervisory_opinion))
+    else:
+        facts.append(("period", None))
+    return facts
+
+
+def _resolution_facts(r: Meeting) -> list[Fact]:
+    facts: list[Fact] = [
+        ("meeting", "villagers" if r.assembly == "villagers" else "representatives"),
+        ("held_on", r.held_on.isoformat()),
+        ("attendance", [r.expected, r.present]),
+    ]
+    if r.votes_for is not None:
+        facts.append(("votes", [r.votes_for, r.votes_against or 0, r.votes_abstain or 0]))
+    if r.content:
+        facts.append(("resolution", r.content))
+    return facts
+
+
+def _result_facts(state: MatterState) -> list[Fact]:
+    facts: list[Fact] = []
+    posting = state.steps.get(Step.RESULT_DISCLOSURE)
+    if isinstance(posting, Posting) and posting.results:
+        facts.append(("results", posting.results))
+    elif state.completion and state.completion.summary:
+        facts.append(("results", state.completion.summary))
+    spent = posting.spent_fen if isinstance(posting, Posting) and posting.spent_fen else None
+    facts.append(("spent", spent if spent is not None else state.spent_fen))
+    if state.completion:
+        facts.append(("completed", state.completion.completed_on.isoformat()))
+    return facts
+
+
+def fact_text(key: str, value: object, lang: str = "zh") -> str:
+    """One fact as the notice prints it (before masking)."""
+    if key in ("planned", "spent"):
+        return _yuan(int(value), lang)  # type: ignore[call-overload]
+    if key == "meeting":
+        return _t(str(value), lang)
+    if key == "attendance":
+        expected, present = value  # type: ignore[misc]
+        return f"{expected} / {present}"
+    if key == "votes":
+        f, a, b = value  # type: ignore[misc]
+        return _t("votes_value", lang, f=f, a=a, b=b)
+    if key == "period":
+        if value is None:
+            return _t("period_blank", lang)
+        start, end = value  # type: ignore[misc]
+        days = max(0, (date.fromisoformat(end) - date.fromisoformat(start)).days)
+        return _t("period_value", lang, start=start, end=end, days=days)
+    if key == "places":
+        return "、".join(value)  # type: ignore[arg-type]
+    return str(value)
+
+
+def fact_label(key: str, lang: str = "zh") -> str:
+    """The printed label of a fact ("表决结果")."""
+    return _t(key, lang)
+
+
 def build_notice(
     village: Village, state: MatterState, step: Step, today: date, lang: str = "zh"
 ) -> Notice:
     """The notice for the resolution (step 5) or the result (step 6) of a matter."""
-    if step not in NOTICE_STEPS:
-        raise ValueError(f"no notice for {step}")
+    rows = [(_t(k, lang), fact_text(k, v, lang)) for k, v in notice_facts(state, step)]
     m = state.matter
-    rows: list[tuple[str, str]] = [(_t("matter", lang), m.title)]
-    if m.description:
-        rows.append((_t("description", lang), m.description))
-    if m.planned_fen:
-        rows.append((_t("planned", lang), _yuan(m.planned_fen, lang)))
-    resolution = state.steps.get(Step.RESOLUTION)
-    if step is Step.RESOLUTION_DISCLOSURE and isinstance(resolution, Meeting):
-        rows += _resolution_rows(resolution, lang)
-    if step is Step.RESULT_DISCLOSURE:
-        rows += _result_rows(state, lang)
-    posting = state.steps.get(step)
-    if isinstance(posting, Posting):
-        days = max(0, (posting.until - posting.posted_on).days)
-        period = _t("period_value", lang, start=posting.posted_on, end=posting.until, days=days)
-        rows.append((_t("period", lang), period))
-        if posting.places:
-            rows.append((_t("places", lang), "、".join(posting.places)))
-        if posting.supervisory_opinion:
-            rows.append((_t("supervision", lang), posting.supervisory_opinion))
-    else:
-        rows.append((_t("period", lang), _t("period_blank", lang)))
     title_key = "title_resolution" if step is Step.RESOLUTION_DISCLOSURE else "title_result"
     return Notice(
         title=mask_personal(_t(title_key, lang, village=village.name, matter=m.title)),
@@ -112,39 +181,5 @@ def build_notice(
         closing=_t("objections", lang, township=village.township_name),
         signed=_t("signed", lang, village=village.name),
         dated=today.isoformat(),
+        lang=lang,
     )
-
-
-def _resolution_rows(r: Meeting, lang: str) -> list[tuple[str, str]]:
-    body = _t("villagers" if r.assembly == "villagers" else "representatives", lang)
-    rows = [
-        (_t("meeting", lang), body),
-        (_t("held_on", lang), r.held_on.isoformat()),
-        (_t("attendance", lang), f"{r.expected} / {r.present}"),
-    ]
-    if r.votes_for is not None:
-        votes = _t(
-            "votes_value",
-            lang,
-            f=r.votes_for,
-            a=r.votes_against or 0,
-            b=r.votes_abstain or 0,
-        )
-        rows.append((_t("votes", lang), votes))
-    if r.content:
-        rows.append((_t("resolution", lang), r.content))
-    return rows
-
-
-def _result_rows(state: MatterState, lang: str) -> list[tuple[str, str]]:
-    rows = []
-    posting = state.steps.get(Step.RESULT_DISCLOSURE)
-    if isinstance(posting, Posting) and posting.results:
-        rows.append((_t("results", lang), posting.results))
-    elif state.completion and state.completion.summary:
-        rows.append((_t("results", lang), state.completion.summary))
-    spent = posting.spent_fen if isinstance(posting, Posting) and posting.spent_fen else None
-    rows.append((_t("spent", lang), _yuan(spent if spent is not None else state.spent_fen, lang)))
-    if state.completion:
-        rows.append((_t("completed", lang), state.completion.completed_on.isoformat()))
-    return rows

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from ..domain.model import MatterState, Village
 from ..domain.steps import Step
 from .build import build_notice
 from .render import notice_html, notice_text
+from .seal import Seal
 
 _UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')  # not allowed in Windows file names
 
@@ -23,10 +25,21 @@ def notice_stem(state: MatterState, step: Step, today: date) -> str:
 
 
 def write_notices(
-    folder: Path, village: Village, state: MatterState, step: Step, today: date, lang: str = "zh"
+    folder: Path,
+    village: Village,
+    state: MatterState,
+    step: Step,
+    today: date,
+    lang: str = "zh",
+    seal: Seal | None = None,
 ) -> tuple[Path, Path]:
-    """Write the notice as .txt and .html into `folder`; return both paths."""
+    """Write the notice as .txt and .html into `folder`; return both paths.
+
+    With a `seal` (`check.seal_notice`) both carry its verification code, the HTML its QR code.
+    """
     notice = build_notice(village, state, step, today, lang)
+    if seal is not None:
+        notice = replace(notice, code=seal.short_code(), qr_payload=seal.payload())
     folder.mkdir(parents=True, exist_ok=True)
     stem = notice_stem(state, step, today)
     txt = folder / f"{stem}.txt"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
+from ..i18n.notices import PRINTED
 from .build import Notice
 
 _CSS = """
@@ -18,6 +19,12 @@ th, td { border: 1px solid #000; padding: 4pt 6pt; vertical-align: top; text-ali
 th { width: 28%; font-weight: normal; background: #f2f2f2; }
 td { white-space: pre-wrap; }
 .sign { text-align: right; margin-top: 24pt; }
+.check { display: flex; align-items: center; gap: 10pt; margin-top: 18pt; font-size: 10.5pt;
+         line-height: 1.5; break-inside: avoid; }
+.check svg { width: 36mm; height: 36mm; flex: none; }
+.check .code { font-family: "Consolas", "DejaVu Sans Mono", monospace; font-size: 12pt;
+               white-space: nowrap; }
+.check .cmd { white-space: nowrap; }
 @media print { th { background: none; } }
 """
 
@@ -36,7 +43,38 @@ def notice_text(notice: Notice) -> str:
         lines.append(f"{key}{pad}：{first}")
         lines += [" " * (width + 2) + more for more in rest]
     lines += ["", notice.closing, "", notice.signed.rjust(30), notice.dated.rjust(30), ""]
+    if notice.code:
+        how = _check_label("how", notice.lang)
+        lines += [_check_label("code", notice.lang) + notice.code, how, ""]
     return "\n".join(lines)
+
+
+def _check_label(key: str, lang: str) -> str:
+    zh, en = PRINTED[key]
+    return en if lang == "en" else zh
+
+
+def _qr_svg(payload: str) -> str:
+    import segno  # only when a notice is printed: it is not needed to start the app
+
+    return segno.make(payload, error="m").svg_inline(omitsize=True, border=4)
+
+
+def _with_command(text: str) -> str:
+    # The command is typed as printed: never broken at its hyphens.
+    cmd = "village-tui verify-notice"
+    return text.replace(cmd, f'<span class="cmd">{cmd}</span>')
+
+
+def _check_html(notice: Notice) -> str:
+    if not notice.code:
+        return ""
+    qr = _qr_svg(notice.qr_payload) if notice.qr_payload else ""
+    return (
+        f'<div class="check">{qr}<div>{escape(_check_label("code", notice.lang))}'
+        f'<span class="code">{escape(notice.code)}</span><br>'
+        f"{_with_command(escape(_check_label('how', notice.lang)))}</div></div>\n"
+    )
 
 
 def notice_html(notice: Notice, lang: str = "zh") -> str:
@@ -58,6 +96,6 @@ def notice_html(notice: Notice, lang: str = "zh") -> str:
 </table>
 <p>{escape(notice.closing)}</p>
 <p class="sign">{escape(notice.signed)}<br>{escape(notice.dated)}</p>
-</body>
+{_check_html(notice)}</body>
 </html>
 """

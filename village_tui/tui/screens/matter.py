@@ -239,12 +239,15 @@ class MatterScreen(Localized, ServiceWorker, Screen[None]):
             self.notify(self.t("matter.notice_none"), severity="warning")
             return
         folder = self.app.notice_folder()  # type: ignore[attr-defined]
-        village, today, lang = self.village, self.service.today(), self.lang
+        engine, today, lang = self.service.engine, self.service.today(), self.lang
 
         def write():
+            from ...notices.check import seal_notice
             from ...notices.files import write_notices
 
-            return write_notices(folder, village, st, step, today, lang)
+            # Sealed from the matter as stored now, so the code names the position it shows.
+            village, state, seal = seal_notice(engine, st.matter.id, step)
+            return write_notices(folder, village, state, step, today, lang, seal=seal)
 
         self.call_service(write)
 

@@ -1,0 +1,93 @@
+"""What `verify-notice` says about a notice, in Chinese and English."""
+
+from __future__ import annotations
+
+# The first line of each answer; {village} is "示例新华村（410621102901）" or the bare code.
+HEADLINES: dict[str, tuple[str, str]] = {
+    "matches": (
+        "与台账一致：{village}“{title}”的{kind}，台账第 {seq} 条",
+        "Matches the ledger: {kind} of “{title}”, {village}, ledger entry {seq}",
+    ),
+    "bad_signature": (
+        "与台账不符：二维码不是{village}的密钥签发的（公示可能是伪造的）",
+        "Does not match: the QR code was not signed by the key of {village} (the notice may be forged)",
+    ),
+    "not_this_matter": (
+        "与台账不符：{village}台账第 {seq} 条记的不是这份公示所说的事项",
+        "Does not match: entry {seq} of the ledger of {village} is not about the matter of this notice",
+    ),
+    "content_differs": (
+        "与台账不符：公示内容与{village}台账第 {seq} 条时“{title}”的记录不同，请对照下列台账记载",
+        "Does not match: the notice differs from what the ledger of {village} records for “{title}”"
+        " at entry {seq}; compare it with the record below",
+    ),
+    "village_not_held": (
+        "无法核验：本数据库没有村 {village} 的台账",
+        "Unknown: this database does not hold the ledger of village {village}",
+    ),
+    "beyond_ledger": (
+        "无法核验：本数据库中{village}的台账只到第 {held} 条，公示指第 {seq} 条（请先导入该村最新的数据包）",
+        "Unknown: this database holds the ledger of {village} up to entry {held}, the notice names"
+        " entry {seq} (import the village's latest bundle first)",
+    ),
+    "no_key": (
+        "无法核验：本数据库没有{village}的公钥，无法核对签名",
+        "Unknown: this database has no key of {village} to check the signature with",
+    ),
+    "ledger_damaged": (
+        "无法核验：本数据库中{village}的台账在第 {detail} 条处已损坏（请运行 verify-db）",
+        "Unknown: the ledger of {village} held here is damaged at entry {detail} (run verify-db)",
+    ),
+}
+
+LINES: dict[str, tuple[str, str]] = {
+    "witnessed": ("乡镇已于 {date} 见证台账至此位置", "Witnessed by the township on {date}"),
+    "not_witnessed": (
+        "本数据库没有乡镇见证此位置的记录",
+        "No township witness of this position is recorded here",
+    ),
+    "changed_later": (
+        "注意：该事项在台账第 {seq} 条又有记录，张贴的公示可能已经过时",
+        "Note: the matter has a later entry ({seq}); the posted notice may be out of date",
+    ),
+    "record": (
+        "台账记载（请与张贴的公示逐项对照）：",
+        "The ledger records (compare the posted notice line by line):",
+    ),
+    "differs": ("不符之处：{lines}", "What differs: {lines}"),
+    "kind_resolution_disclosure": ("决议公示", "resolution notice"),
+    "kind_result_disclosure": ("结果公示", "result notice"),
+}
+
+# Printed under every sealed notice.
+PRINTED: dict[str, tuple[str, str]] = {
+    "code": ("核验码：", "Verification code: "),
+    "how": (
+        "核验方法：在存有本村台账的电脑上（本村、乡镇或县）运行 village-tui verify-notice 核验码，"
+        "或用二维码的照片核验，即知本公示与台账记录是否一致。",
+        "To check it: where the village's ledger is kept (the village, the township, the county)"
+        " run `village-tui verify-notice CODE`, or give it a photo of the QR code.",
+    ),
+}
+
+ERRORS: dict[str, tuple[str, str]] = {
+    "no_photo": ("无法读取图片 {path}：{reason}", "cannot read the image {path}: {reason}"),
+    "no_qr": (
+        "图片 {path} 中找不到二维码（请拍清楚、拍全二维码再试）",
+        "no QR code found in {path} (take a sharper photo of the whole QR code)",
+    ),
+    "not_ours": (
+        "图片 {path} 中的二维码不是本程序的公示二维码",
+        "the QR code in {path} is not a notice's QR code from this program",
+    ),
+    "decoder_missing": (
+        "读取照片需要 zxing-cpp 和 Pillow（pip install zxing-cpp Pillow）",
+        "reading a photo needs zxing-cpp and Pillow (pip install zxing-cpp Pillow)",
+    ),
+}
+
+
+def say(table: dict[str, tuple[str, str]], key: str, lang: str, **values: object) -> str:
+    """One message of `table` in `lang`, filled in."""
+    zh, en = table[key]
+    return (en if lang == "en" else zh).format(**values)
