@@ -85,13 +85,13 @@ def _role(engine) -> str | None:
 
 
 def cmd_export(args) -> int:
-    from ..sync.export import LedgerBroken, export_bundles
+    from ..sync.export import BundleTooBig, LedgerBroken, export_bundles
 
     engine = open_db(args)
     try:
         with _progress(output.lang(), "导出" if output.lang() != "en" else "export") as bar:
             done = export_bundles(engine, Path(args.out), full=args.full, progress=bar.advance)
-    except LedgerBroken as exc:
+    except (LedgerBroken, BundleTooBig) as exc:
         output.fail_with(exc)
     except OSError as exc:
         output.cannot_write(args.out, exc)
