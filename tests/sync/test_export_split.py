@@ -34,13 +34,14 @@ def _town(tmp_path):
 
 def test_a_description_of_one_repeated_character_still_imports(tmp_path):
     engine = sample_village(tmp_path / "village.db")
+    (first,) = export_bundles(engine, tmp_path / "first")
     # legal, under the payload limit, and compressing a thousandfold: a "bomb" by ratio
     service(engine).open_matter(
         title="低保评议", category="dibao", source="cadres", description="无" * 200_000
     )
     (item,) = export_bundles(engine, tmp_path / "out")
     assert len(parse_bundle(item.path.read_bytes()).events) == item.count
-    summary = import_bundles(_town(tmp_path), [item.path], trust_new=True)
+    summary = import_bundles(_town(tmp_path), [first.path, item.path], trust_new=True)
     assert summary.exit_code == 0, [r.message("en") for r in summary.results]
     assert _mark(engine) == _tip(engine)
 
