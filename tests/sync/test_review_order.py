@@ -85,3 +85,27 @@ def test_a_corrected_approved_matter_reopens_and_a_new_verdict_settles_it(review
     assert cli(capsys, "--db", tdb, "review", "approve", matter)[0] == 0
     assert cli(capsys, "--db", vdb, "import", _export(capsys, tdb, tmp_path / "fb2"))[0] == 0
     assert _state(vdb, matter)[0] == _state(tdb, matter)[0] == "approved"
+
+
+@pytest.mark.parametrize("village_first", [True, False])
+def test_the_later_verdict_wins_even_when_the_township_clock_went_back(
+    reviewed, capsys, monkeypatch, village_first
+):
+    """A township PC whose clock fell back to 2009 returns a matter it approved: the county
+    shows the return (the ledger's order), whichever bundle it imports first."""
+    tmp_path, _, tdb, first, matter = reviewed
+    town = open_engine(tdb)
+    ReviewService(town, today=lambda: TODAY, now=lambda: "2026-11-20T08:00:00Z").approve(
+        matter, "同意"
+    )
+    ReviewService(town, today=lambda: TODAY, now=lambda: "2009-01-01T00:00:00Z").return_matter(
+        matter, "补签到表"
+    )
+    town.dispose()
+    feedback = _export(capsys, tdb, tmp_path / "fb")
+    cdb = tmp_path / "county.db"
+    order = [first, feedback] if village_first else [feedback, first]
+    for n, bundle in enumerate(order):
+        role = ["--role", "county"] if n == 0 else []
+        assert cli(capsys, "--db", cdb, "import", *role, "--trust-new", bundle)[0] == 0
+    assert _state(cdb, matter) == _state(tdb, matter) == ("returned", "补签到表")

@@ -102,7 +102,7 @@ def _role(engine) -> str | None:
 
 
 def cmd_export(args) -> int:
-    from ..sync.export import LedgerBroken, export_bundles
+    from ..sync.export import BundleTooBig, LedgerBroken, export_bundles
     from .out_path import out_folder
 
     folder = out_folder(args, args.out)
@@ -110,7 +110,7 @@ def cmd_export(args) -> int:
     try:
         with _progress(output.lang(), "导出" if output.lang() != "en" else "export") as bar:
             done = export_bundles(engine, folder, full=args.full, progress=bar.advance)
-    except LedgerBroken as exc:
+    except (LedgerBroken, BundleTooBig) as exc:
         output.fail_with(exc)
     except OSError as exc:
         output.cannot_write(args.out, exc)

@@ -6,12 +6,12 @@ so a number that a notice hides is never shown whole in a county report.
 
 from __future__ import annotations
 
-from ..notices.mask import mask_personal, personal_spans
+from ..notices.mask import personal_spans, public_text
 
 
 def scrub(text: str) -> str:
-    """`text` with every ID-number and mobile-number pattern masked (4106**********1234, 138****5678)."""
-    return mask_personal(text)
+    """`text` without control characters, every ID and mobile number masked (4106**********1234)."""
+    return public_text(text)
 
 
 def leaks(text: str) -> list[str]:

@@ -151,6 +151,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "第 {seq} 条记录（{type}）不符合格式规范：{err}",
         "en": "event {seq} ({type}) breaks its schema: {err}",
     },
+    "control_text": {
+        "zh": "第 {seq} 条记录的 {field} 含有控制字符（{code}），本程序不接收",
+        "en": "event {seq}: {field} contains a control character ({code}), which is not accepted",
+    },
+    "payload_too_big": {
+        "zh": "第 {seq} 条记录长 {size} 字，超过上限 {limit} 字",
+        "en": "event {seq} is {size} characters long, more than the limit of {limit}",
+    },
     "event_type": {
         "zh": "第 {seq} 条记录的类型 {type} 不应出现在此类数据包中",
         "en": "event {seq} has type {type}, which does not belong in this kind of bundle",

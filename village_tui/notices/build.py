@@ -7,7 +7,7 @@ from datetime import date
 
 from ..domain.model import MatterState, Meeting, Posting, Village
 from ..domain.steps import Step
-from .mask import mask_personal
+from .mask import public_text
 
 NOTICE_STEPS = (Step.RESOLUTION_DISCLOSURE, Step.RESULT_DISCLOSURE)
 
@@ -175,9 +175,9 @@ def build_notice(
     m = state.matter
     title_key = "title_resolution" if step is Step.RESOLUTION_DISCLOSURE else "title_result"
     return Notice(
-        title=mask_personal(_t(title_key, lang, village=village.name, matter=m.title)),
+        title=public_text(_t(title_key, lang, village=village.name, matter=m.title), one_line=True),
         intro=_t("intro", lang),
-        rows=[(k, mask_personal(v)) for k, v in rows],
+        rows=[(k, public_text(v)) for k, v in rows],
         closing=_t("objections", lang, township=village.township_name),
         signed=_t("signed", lang, village=village.name),
         dated=today.isoformat(),

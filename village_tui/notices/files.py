@@ -11,6 +11,7 @@ from ..atomic import write_text
 from ..domain.model import MatterState, Village
 from ..domain.steps import Step
 from .build import build_notice
+from .mask import public_text
 from .render import notice_html, notice_text
 from .seal import Seal
 
@@ -20,7 +21,9 @@ _UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')  # not allowed in Windows file names
 def notice_stem(state: MatterState, step: Step, today: date) -> str:
     """A file name (no suffix) that says which matter, which notice and when."""
     kind = "决议公示" if step is Step.RESOLUTION_DISCLOSURE else "结果公示"
-    title = _UNSAFE.sub("_", state.matter.title).strip("._")[:30] or state.matter.id[:8]
+    # Masked before it is cut, so no part of an ID or phone number survives in the name.
+    shown = public_text(state.matter.title, one_line=True)
+    title = _UNSAFE.sub("_", shown).strip("._")[:30].strip("._") or state.matter.id[:8]
     return f"{today.isoformat()}-{title}-{kind}"
 
 

@@ -10,6 +10,7 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
+from .cells import put
 from .tables import DAYS, INT, SHARE, TEXT, YUAN, notes, report_table_title, report_tables
 
 _FORMATS = {INT: "#,##0", YUAN: "#,##0.00", SHARE: "0.0%", DAYS: "0.0"}
@@ -48,17 +49,17 @@ def _workbook(report: dict[str, Any], lang: str):
     names = _SHEET_NAMES.get(lang, {})
     for t in report_tables(report, lang):
         ws = wb.create_sheet(names.get(t.name, t.name)[:31])
-        ws.append([report_table_title(report, lang) + " - " + t.title])
+        put(ws, 1, 1, report_table_title(report, lang) + " - " + t.title)
         ws.cell(1, 1).font = bold
         for col_no, col in enumerate(t.columns, start=1):
-            c = ws.cell(2, col_no, col.head)
+            c = put(ws, 2, col_no, col.head)
             c.font, c.fill = head_font, fill
             c.alignment = Alignment(wrap_text=True, vertical="center")
         widths = [_width(col.head) for col in t.columns]
         rows = list(t.rows) + ([t.total] if t.total is not None else [])
         for r_no, row in enumerate(rows, start=3):
             for col_no, (value, col) in enumerate(zip(row, t.columns, strict=True), start=1):
-                c = ws.cell(r_no, col_no, _value(value, col.kind))
+                c = put(ws, r_no, col_no, _value(value, col.kind))
                 if col.kind != TEXT and value is not None:
                     c.number_format = _FORMATS[col.kind]
                 if t.total is not None and r_no == len(rows) + 2:
@@ -70,7 +71,7 @@ def _workbook(report: dict[str, Any], lang: str):
         ws.freeze_panes = "A3"
         last = len(rows) + 4
         for n, line in enumerate(notes(report, lang)):
-            ws.cell(last + n, 1, line).font = Font(italic=True, color="666666")
+            put(ws, last + n, 1, line).font = Font(italic=True, color="666666")
     wb.properties.title = report_table_title(report, lang)
     wb.properties.creator = "village-tui"
     return wb

@@ -429,7 +429,11 @@ def _set_review(matter: MatterRow, type_: str, data: dict, seq: int) -> None:
 
 
 def _earlier_review(rows: Rows, matter: MatterRow) -> None:
-    """A review that arrived before its matter (see `_reviewed`) takes effect now."""
+    """A review that arrived before its matter (see `_reviewed`) takes effect now.
+
+    The last one in the review ledger's own order: `recorded_at` is only the township
+    PC's clock, which may be wrong, and must never make the result depend on import order.
+    """
     q = (
         select(EventRow.type, EventRow.payload, EventRow.seq)
         .where(
@@ -437,7 +441,7 @@ def _earlier_review(rows: Rows, matter: MatterRow) -> None:
             EventRow.matter_id == matter.id,
             EventRow.type.in_(sorted(ev.REVIEW_TYPES)),
         )
-        .order_by(EventRow.recorded_at.desc(), EventRow.seq.desc())
+        .order_by(EventRow.seq.desc())
         .limit(1)
     )
     found = rows.session.execute(q).first()

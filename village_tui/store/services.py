@@ -17,6 +17,7 @@ from sqlalchemy import Engine
 from sqlmodel import select
 
 from ..domain import events as ev
+from ..domain.chain import canonical_json
 from ..domain.codes import check_village_code
 from ..domain.findings import Finding, InvalidRecord
 from ..domain.model import (
@@ -33,6 +34,7 @@ from ..domain.model import (
 from ..domain.roster_check import expected_below_roster
 from ..domain.rules import evaluate, preview
 from ..domain.steps import Step
+from ..domain.text import check_recordable
 from ..domain.validate import validate_matter, validate_record, validate_roster
 from .db import read_session, write_session
 from .errors import (  # noqa: F401  (re-exported: callers import them from here)
@@ -191,6 +193,7 @@ class VillageService:
             raise ServiceError(
                 "尚未设置村庄信息，请先完成初始设置", "The village has not been set up yet"
             )
+        check_recordable(payload, canonical_json(payload), self.actor)
         with write_session(self.engine) as s:
             return append(
                 s,
@@ -211,6 +214,8 @@ class VillageService:
             raise ServiceError(
                 "本数据库已设置过村庄，不能重复设置", "This database already belongs to a village"
             )
+        payload = {"village": to_payload(village)}
+        check_recordable(payload, canonical_json(payload), self.actor)
         with write_session(self.engine) as s:
             s.add(SettingRow(key="role", value=ROLE_VILLAGE))
             s.add(SettingRow(key="village_code", value=village.code))
@@ -218,7 +223,7 @@ class VillageService:
                 s,
                 ledger=village.code,
                 type=ev.VILLAGE_SET_UP,
-                payload={"village": to_payload(village)},
+                payload=payload,
                 actor=self.actor,
                 now=self.now,
             )

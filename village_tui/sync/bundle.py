@@ -56,16 +56,47 @@ class Refused(Exception):
         return text(self.key, lang, **self.params)
 
 
-def write_bundle(manifest: bytes, signature: bytes, events: bytes) -> bytes:
-    """The zip bytes of one bundle (fixed member order and timestamps: same input, same file)."""
+def write_bundle(
+    manifest: bytes, signature: bytes, events: bytes, limits: Limits = DEFAULT_LIMITS
+) -> bytes:
+    """The zip bytes of one bundle (fixed member order and timestamps: same input, same file).
+
+    Events that compress past the import's bomb ratio (a long run of one character) are
+    stored as they are, so the bundle is still one the importer takes.
+    """
+    data, packed = _zip(manifest, signature, events, zipfile.ZIP_DEFLATED)
+    if len(events) > 4096 and len(events) // max(packed, 1) > limits.ratio:
+        data, _ = _zip(manifest, signature, events, zipfile.ZIP_STORED)
+    return data
+
+
+def _zip(manifest: bytes, signature: bytes, events: bytes, events_as: int) -> tuple[bytes, int]:
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
         for name, data in ((MANIFEST, manifest), (SIGNATURE, signature), (EVENTS, events)):
             info = zipfile.ZipInfo(name, date_time=(2000, 1, 1, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
+            info.compress_type = events_as if name == EVENTS else zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             zf.writestr(info, data)
-    return buf.getvalue()
+        packed = zf.getinfo(EVENTS).compress_size
+    return buf.getvalue(), packed
+
+
+def fits(data: bytes, limits: Limits = DEFAULT_LIMITS) -> bool:
+    """Whether `read_members` would take these bundle bytes on its size and ratio limits."""
+    if len(data) > limits.bundle_bytes:
+        return False
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        infos = zf.infolist()
+    total = 0
+    for info in infos:
+        if info.file_size > limits.for_member(info.filename):
+            return False
+        ratio = info.file_size // max(info.compress_size, 1)
+        if info.file_size > 4096 and ratio > limits.ratio:
+            return False
+        total += info.file_size
+    return total <= limits.total_bytes
 
 
 def _unsafe(name: str) -> bool:

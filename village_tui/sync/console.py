@@ -38,6 +38,15 @@ def progress(lang: str, what: str, total: int | None = None):
         yield _Bar(p, p.add_task(what, total=total))
 
 
+def _plain(value: object):
+    """Text from a ledger or a file name as it is: never Rich markup, no control characters."""
+    from rich.text import Text
+
+    from ..domain.text import printable
+
+    return Text(printable(str(value), one_line=True))
+
+
 def _table(title: str, headers: list[str]):
     from rich.table import Table
 
@@ -79,9 +88,9 @@ def print_import_summary(summary, lang: str) -> None:
         status = label(STATUS_LABELS, r.status, lang)
         style = "red" if r.status == "refused" else ("yellow" if r.status == "held" else "")
         t.add_row(
-            Path(r.path).name,
+            _plain(Path(r.path).name),
             f"[{style}]{status}[/]" if style else status,
-            r.ledger or "-",
+            _plain(r.ledger or "-"),
             str(r.applied),
         )
     _print(t)
@@ -99,10 +108,12 @@ def print_review(rows, villages, lang: str) -> None:
         else ["代码", "村", "记录", "台账", "暂存包", "待审", "退回", "已通过"],
     )
     for v in villages:
-        ok = ("ok" if en else "完整") if v.broken is None else f"[red]{v.broken}[/]"
+        ok = _plain("ok" if en else "完整") if v.broken is None else _plain(v.broken)
+        if v.broken is not None:
+            ok.stylize("red")
         vt.add_row(
-            v.code,
-            v.name,
+            _plain(v.code),
+            _plain(v.name),
             str(v.events),
             ok,
             str(v.held),
@@ -123,13 +134,13 @@ def print_review(rows, villages, lang: str) -> None:
         if r.review_comment:
             state += f"：{r.review_comment}" if not en else f": {r.review_comment}"
         mt.add_row(
-            r.village_name,
-            r.matter_id if len(r.matter_id) <= 12 else r.matter_id[:10] + "…",
-            r.title,
+            _plain(r.village_name),
+            _plain(r.matter_id if len(r.matter_id) <= 12 else r.matter_id[:10] + "…"),
+            _plain(r.title),
             step_label(r.reached, lang),
             findings,
             " ".join(s.label for s in r.missing) or "-",
             "; ".join(x.message(lang) for x in r.late) or "-",
-            state,
+            _plain(state),
         )
     _print(mt)

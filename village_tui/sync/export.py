@@ -72,6 +72,24 @@ class LedgerBroken(Exception):
         return self.message_en if lang == "en" else self.message_zh
 
 
+class BundleTooBig(Exception):
+    """One event of a ledger cannot fit in any bundle the importer takes: nothing is written."""
+
+    def __init__(self, ledger: str, seq: int, size: int) -> None:
+        self.message_zh = (
+            f"台账 {ledger} 第 {seq} 条记录有 {size} 字节，任何数据包都装不下，"
+            "未导出任何数据包；请联系技术支持"
+        )
+        self.message_en = (
+            f"ledger {ledger}: event {seq} is {size} bytes, more than any bundle may carry; "
+            "no bundle was exported"
+        )
+        super().__init__(self.message_en)
+
+    def message(self, lang: str = "zh") -> str:
+        return self.message_en if lang == "en" else self.message_zh
+
+
 def export_bundles(
     engine: Engine,
     out_dir: Path,
@@ -79,11 +97,13 @@ def export_bundles(
     full: bool = False,
     now: Callable[[], str] = utc_now,
     progress: Callable[[Exported], None] | None = None,
+    limits: bf.Limits = bf.DEFAULT_LIMITS,
 ) -> list[Exported]:
-    """Write one bundle per ledger with events not yet exported (all of them with `full`).
+    """Write the bundles of each ledger's events not yet exported (all of them with `full`).
 
-    Raises LedgerBroken, before any file is written or mark moved, when a
-    ledger's hash chain does not hold: signing it would vouch for tampering.
+    A backlog too large for one bundle goes out as several in sequence, each within the
+    import's `limits`. Raises LedgerBroken (a hash chain that does not hold: signing it
+    would vouch for tampering) or BundleTooBig before any file is written or mark moved.
     """
     with write_session(engine) as s:
         ensure_own_key_in(s)  # a village set up before keys existed gets its pair now
@@ -98,7 +118,7 @@ def export_bundles(
             if tip is not None and tip.seq > after:
                 plan.append((ledger, after, tip.seq, tip.hash))
     # Every bundle is built (and its chain checked) before the first is written.
-    built = [_build(engine, own, identity, *item, now) for item in plan]
+    built = [b for item in plan for b in _build(engine, own, identity, *item, now, limits)]
     out_dir.mkdir(parents=True, exist_ok=True)
     done: list[Exported] = []
     for item, data in built:
@@ -134,10 +154,11 @@ def _start(s: Session, ledger: str, after: int) -> str:
     return r["hash"]
 
 
-def _build(engine, own, identity, ledger, after, tip_seq, tip_hash, now) -> tuple[Exported, bytes]:
+def _build(
+    engine, own, identity, ledger, after, tip_seq, tip_hash, now, limits
+) -> list[tuple[Exported, bytes]]:
     t = EventRow.__table__
-    lines: list[str] = []
-    counts: Counter[str] = Counter()
+    lines: list[tuple[int, str, str, bytes]] = []  # seq, hash, type, line
     with read_session(engine) as s:
         prev_hash = _start(s, ledger, after)
         last_hash, last_seq = prev_hash, after
@@ -149,12 +170,51 @@ def _build(engine, own, identity, ledger, after, tip_seq, tip_hash, now) -> tupl
                 raise LedgerBroken(ledger, r["seq"], reason)
             if r["signature"] is not None:
                 env["signature"], env["signer"] = r["signature"], r["signer"]
-            lines.append(canonical_json(env))
-            counts[r["type"]] += 1
+            lines.append((r["seq"], r["hash"], r["type"], (canonical_json(env) + "\n").encode()))
             last_hash, last_seq = r["hash"], r["seq"]
     if (last_seq, last_hash) != (tip_seq, tip_hash):  # events deleted from the end
         raise LedgerBroken(ledger, tip_seq, "ledger head does not match the last event")
-    events = ("\n".join(lines) + "\n").encode("utf-8")
+    out: list[tuple[Exported, bytes]] = []
+    for chunk in _chunks(lines, _budget(limits)):
+        out += _pack(own, identity, ledger, prev_hash, chunk, now, limits)
+        prev_hash = chunk[-1][1]
+    return out
+
+
+def _budget(limits: bf.Limits) -> int:
+    """The events a bundle may carry uncompressed, with room left for manifest and signature."""
+    room = limits.for_member(bf.MANIFEST) + limits.for_member(bf.SIGNATURE)
+    return max(1, min(limits.for_member(bf.EVENTS), limits.total_bytes - room))
+
+
+def _chunks(lines: list, budget: int) -> list[list]:
+    chunks: list[list] = [[]]
+    size = 0
+    for line in lines:
+        if chunks[-1] and size + len(line[3]) > budget:
+            chunks.append([])
+            size = 0
+        chunks[-1].append(line)
+        size += len(line[3])
+    return chunks
+
+
+def _pack(own, identity, ledger, prev_hash, chunk, now, limits) -> list[tuple[Exported, bytes]]:
+    """One bundle of `chunk`, or (when its zip is still too big to import) two of its halves."""
+    item, data = _bundle(own, identity, ledger, prev_hash, chunk, now, limits)
+    if bf.fits(data, limits):
+        return [(item, data)]
+    if len(chunk) == 1:
+        raise BundleTooBig(ledger, chunk[0][0], len(chunk[0][3]))
+    half = len(chunk) // 2
+    first = _pack(own, identity, ledger, prev_hash, chunk[:half], now, limits)
+    return first + _pack(own, identity, ledger, chunk[half - 1][1], chunk[half:], now, limits)
+
+
+def _bundle(own, identity, ledger, prev_hash, chunk, now, limits) -> tuple[Exported, bytes]:
+    events = b"".join(line for *_, line in chunk)
+    counts = Counter(type_ for _, _, type_, _ in chunk)
+    first_seq, (last_seq, last_hash) = chunk[0][0], chunk[-1][:2]
     village_code = ledger.removeprefix(REVIEW_PREFIX)
     manifest = {
         "format": bf.FORMAT,
@@ -162,11 +222,11 @@ def _build(engine, own, identity, ledger, after, tip_seq, tip_hash, now) -> tupl
         "kind": "review" if ledger.startswith(REVIEW_PREFIX) else "village",
         "village_code": village_code,
         "ledger": ledger,
-        "first_seq": after + 1,
+        "first_seq": first_seq,
         "last_seq": last_seq,
         "prev_hash": prev_hash,
         "last_hash": last_hash,
-        "event_count": len(lines),
+        "event_count": len(chunk),
         "counts": dict(sorted(counts.items())),
         "created_at": now(),
         "tool_version": __version__,
@@ -180,9 +240,9 @@ def _build(engine, own, identity, ledger, after, tip_seq, tip_hash, now) -> tupl
         },
     }
     raw_manifest = canonical_json(manifest).encode("utf-8")
-    data = bf.write_bundle(raw_manifest, sign(own, raw_manifest).encode("ascii"), events)
-    name = f"{ledger.replace(':', '-')}-{after + 1:06d}-{last_seq:06d}.zip"
-    return Exported(Path(name), ledger, after + 1, last_seq, len(lines)), data
+    data = bf.write_bundle(raw_manifest, sign(own, raw_manifest).encode("ascii"), events, limits)
+    name = f"{ledger.replace(':', '-')}-{first_seq:06d}-{last_seq:06d}.zip"
+    return Exported(Path(name), ledger, first_seq, last_seq, len(chunk)), data
 
 
 def _write(out_dir: Path, item: Exported, data: bytes) -> Exported:

@@ -17,6 +17,8 @@ from ..domain.findings import Finding
 from ..domain.model import MatterState, Village
 from ..domain.rules import evaluate
 from ..domain.steps import ORDER, Step
+from ..domain.text import check_recordable
+from ..notices.mask import public_text
 from ..store.db import read_session, write_session
 from ..store.ledger import head, store_event, utc_now, verify
 from ..store.services import ServiceError
@@ -176,16 +178,16 @@ class ReviewService:
             out.append(
                 ReviewRow(
                     village_code=village.code,
-                    village_name=village.name,
+                    village_name=public_text(village.name, one_line=True),
                     matter_id=st.matter.id,
-                    title=st.matter.title,
+                    title=public_text(st.matter.title, one_line=True),
                     category=st.matter.category,
                     reached=st.reached,
                     findings=evaluate(st, village, self._profile(village), today),
                     missing=missing_steps(st),
                     late=late_notices(st, today),
                     review_state=st.review_state,
-                    review_comment=st.review_comment,
+                    review_comment=public_text(st.review_comment, one_line=True),
                     updated_seq=updated[st.matter.id],
                 )
             )
@@ -224,7 +226,7 @@ class ReviewService:
                 out.append(
                     VillageStatus(
                         code=v.code,
-                        name=v.name,
+                        name=public_text(v.name, one_line=True),
                         events=counts.get(v.code, 0),
                         last_seq=seq,
                         broken=broken.get(v.code),
@@ -296,6 +298,7 @@ class ReviewService:
             "reviewed_seq": row.updated_seq,
         }
         ledger = review_ledger(row.village_code)
+        check_recordable(payload, canonical_json(payload), self.actor)
         with write_session(self.engine) as s:
             own = ensure_own_key_in(s)
             seq, prev = head(s, ledger)

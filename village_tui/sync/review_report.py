@@ -101,6 +101,7 @@ def write_xlsx(rows: list[ReviewRow], path: Path, lang: str = "zh") -> None:
     from openpyxl.styles import Alignment, Font
 
     from ..atomic import write_workbook
+    from ..reports import cells
 
     wb = Workbook()
     ws = wb.active
@@ -109,7 +110,7 @@ def write_xlsx(rows: list[ReviewRow], path: Path, lang: str = "zh") -> None:
     for cell in ws[1]:
         cell.font = Font(bold=True)
     for r in rows:
-        ws.append(flat(r, lang))
+        cells.append(ws, flat(r, lang))
     for row in ws.iter_rows(min_row=2):
         row[-1].alignment = Alignment(wrap_text=True, vertical="top")
     for col, width in zip(

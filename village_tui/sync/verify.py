@@ -5,18 +5,24 @@ from __future__ import annotations
 import hashlib
 import json
 import json.encoder
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..domain import events as ev
 from ..domain.chain import Event, event_hash
 from ..domain.events import review_ledger
+from ..domain.text import CONTROL, PAYLOAD_CHARS, control_in
 from ..store.apply import canonical_text
 from . import bundle as bf
 from .keys import Identity, fingerprint, verify_signature
 from .schemas import fast_check, first_error
 
 _quote = json.encoder.encode_basestring  # the string encoder of json.dumps(ensure_ascii=False)
+# A control character in an event line is either an escape (\u00XX, \b, \f: json.dumps
+# writes C0 that way, the payload's doubly) or itself (DEL, C1). Most lines have neither, so
+# one search settles them; the few that match are looked at string by string.
+_MAYBE_CONTROL = re.compile(r"\\[ubf]|[\x7f-\x9f]")
 
 
 @dataclass(frozen=True)
@@ -143,6 +149,10 @@ def _events(raw: bytes, manifest: dict[str, Any], signer: Identity) -> list[Sign
         reason, payload = _link(e, prev, expected)
         if reason:
             raise bf.Refused("chain", seq=seq, reason=reason)
+        if len(e.payload) > PAYLOAD_CHARS:
+            raise bf.Refused("payload_too_big", seq=seq, size=len(e.payload), limit=PAYLOAD_CHARS)
+        if _MAYBE_CONTROL.search(line):  # one search of the raw line settles almost every event
+            _check_text(e, payload)
         check = payload_ok.get(type_)
         if check is None:
             check = payload_ok[type_] = fast_check(f"events/{type_}.json") or (lambda x: False)
@@ -198,6 +208,20 @@ def _check_event_signatures(out: list[Signed], signer: Identity) -> None:
             or not verify_signature(public_key, x.signature, x.event.hash.encode("ascii"))
         ):
             raise bf.Refused("event_signature", seq=x.event.seq)
+
+
+def _check_text(e: Event, payload: Any) -> None:
+    """Refuse what a village may not record either: a control character in any text."""
+    found = None
+    for name in ("actor", "recorded_at", "matter_id"):
+        value = getattr(e, name)
+        if isinstance(value, str) and CONTROL.search(value):
+            found = control_in(value, name)
+            break
+    found = found or control_in(payload)
+    if found:
+        field, ch = found
+        raise bf.Refused("control_text", seq=e.seq, field=field, code=f"U+{ord(ch):04X}")
 
 
 # The envelope as `chain.event_hash` writes it (canonical JSON: keys sorted, no

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from rich.text import Text
 from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
@@ -121,8 +122,8 @@ class CountyScreen(Screen[None]):
         table = self.query_one("#townships", DataTable)
         table.clear()
         for r in report["townships"]:
-            table.add_row(
-                r["name"],
+            table.add_row(  # Text: names and titles are words, never markup
+                Text(r["name"]),
                 str(r["matters"]),
                 _share(r["share_without_blocking"]),
                 str(r["returned"]),
@@ -145,8 +146,8 @@ class CountyScreen(Screen[None]):
         rows = [r for r in (self.report or {}).get("overdue", []) if r["township_code"] == township]
         for r in rows:
             table.add_row(
-                r["village_name"],
-                r["matter_title"],
+                Text(r["village_name"]),
+                Text(r["matter_title"]),
                 words.pick(words.OVERDUE_STEP[r["step"]], self.lang),
                 str(r["days_overdue"]),
             )

@@ -154,9 +154,9 @@ class ReviewScreen(Screen[None]):
                 label(REVIEW_STATES, r.review_state, self.lang),
                 style=STATE_STYLE.get(r.review_state, ""),
             )
-            table.add_row(
-                r.village_name.removeprefix("示例·"),
-                r.title,
+            table.add_row(  # Text: a title such as "[/]" is words, never markup
+                Text(r.village_name.removeprefix("示例·")),
+                Text(r.title),
                 step_label(r.reached, self.lang),
                 issues,
                 " ".join(s.label for s in r.missing) or "-",

@@ -20,6 +20,8 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from .safe_text import safe_text
+
 Cells = Sequence[Text]
 
 
@@ -27,7 +29,7 @@ def layout_row(cells: Cells, widths: Sequence[int]) -> Text:
     """Cells cut or padded to their column widths, one space either side."""
     out = Text(no_wrap=True)
     for cell, width in zip(cells, widths, strict=False):
-        cell = cell.copy()
+        cell = safe_text(cell).copy()
         cell.truncate(width, overflow="ellipsis", pad=True)
         out.append(" ")
         out.append_text(cell)

@@ -16,6 +16,7 @@ from ...domain.steps import ORDER, Step
 from ...i18n.tui import choice, step_name, tr
 from ..parse import format_fen
 from .findings_view import finding_text
+from .safe_text import safe_text
 
 # A guide line rather than spaces: it ties a step's details to it, and leading
 # spaces are squeezed away in SVG screenshots.
@@ -134,7 +135,7 @@ def step_prompt(
     for line in lines[1:]:
         if line.plain.startswith(INDENT):
             line.stylize("dim", 0, len(INDENT))
-    return Text("\n").join(lines)
+    return Text("\n").join(safe_text(line) for line in lines)
 
 
 class Timeline(OptionList):
