@@ -34,6 +34,9 @@ REVIEW_APPROVED = (
     "review.approved"  # {"matter_id", "village_code", "comment", "reviewer", "township_code"}
 )
 REVIEW_RETURNED = "review.returned"  # same shape; the comment is required
+# The township's signed checkpoint of a village ledger it holds, written on each import that
+# advanced it: {"village_code", "township_code", "seq", "head_hash", "witnessed_on": date}
+LEDGER_WITNESSED = "ledger.witnessed"
 
 VILLAGE_TYPES = frozenset(
     {
@@ -49,7 +52,8 @@ VILLAGE_TYPES = frozenset(
         CORRECTION,
     }
 )
-REVIEW_TYPES = frozenset({REVIEW_APPROVED, REVIEW_RETURNED})
+REVIEW_TYPES = frozenset({REVIEW_APPROVED, REVIEW_RETURNED})  # verdicts on a matter
+REVIEW_LEDGER_TYPES = REVIEW_TYPES | {LEDGER_WITNESSED}  # what a review ledger may hold
 CORRECTABLE = frozenset(
     {
         ROSTER_CHANGED,
@@ -61,4 +65,4 @@ CORRECTABLE = frozenset(
         OBJECTION_ANSWERED,
     }
 )
-ALL_TYPES = VILLAGE_TYPES | REVIEW_TYPES
+ALL_TYPES = VILLAGE_TYPES | REVIEW_LEDGER_TYPES

@@ -407,6 +407,19 @@ def _reviewed(rows: Rows, e: Event, data: dict, corrected: bool) -> None:
     _set_review(matter, e.type, data, e.seq)
 
 
+@_handles(ev.LEDGER_WITNESSED)
+def _witnessed(rows: Rows, e: Event, data: dict, corrected: bool) -> None:
+    """A township's checkpoint changes no derived row: it is read from the ledger itself.
+
+    It must sit in the review ledger of the village it names, or a checkpoint of
+    one village could be passed off in another's feedback.
+    """
+    if e.ledger != ev.review_ledger(str(data["village_code"])):
+        raise ApplyError(
+            f"event {e.seq}: a checkpoint of village {data['village_code']} in {e.ledger}"
+        )
+
+
 def _set_review(matter: MatterRow, type_: str, data: dict, seq: int) -> None:
     matter.review_verdict = "approved" if type_ == ev.REVIEW_APPROVED else "returned"
     matter.review_comment = str(data.get("comment", ""))

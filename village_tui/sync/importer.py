@@ -20,6 +20,7 @@ from . import bundle as bf
 from .keys import Identity, ensure_own_key_in, trust
 from .tables import HeldBundle, ImportLog, TrustedKey
 from .verify import Bundle, Signed, parse_bundle
+from .witness import witness
 
 RECEIVING_ROLES = ("township", "county")
 
@@ -204,6 +205,9 @@ def _apply(engine: Engine, b: Bundle, data: bytes, name: str, trust_new: bool, n
             if v is not None and v.township_code:
                 s.add(SettingRow(key="township_code", value=v.township_code))
                 s.add(SettingRow(key="township_name", value=v.township_name))
+        if role == "township" and b.kind == "village":
+            # In the same transaction: a ledger taken in is a ledger witnessed.
+            witness(s, b.ledger, now)
         s.merge(
             ImportLog(
                 manifest_sha256=b.manifest_sha256,

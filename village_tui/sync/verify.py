@@ -104,7 +104,7 @@ def _events(raw: bytes, manifest: dict[str, Any], signer: Identity) -> list[Sign
     )
     if ledger != expected_ledger:
         raise bf.Refused("manifest_mismatch", what=f"ledger {ledger}")
-    allowed = ev.VILLAGE_TYPES if kind == "village" else ev.REVIEW_TYPES
+    allowed = ev.VILLAGE_TYPES if kind == "village" else ev.REVIEW_LEDGER_TYPES
     try:
         lines = raw.decode("utf-8").splitlines()
     except UnicodeDecodeError:
