@@ -38,14 +38,20 @@ def dump(engine: Engine, exclude: set[str] = frozenset()) -> dict[str, list[tupl
     return out
 
 
-def derived(engine: Engine) -> dict[str, list[tuple]]:
-    """The ledger and the tables derived from it, without surrogate ids."""
+def derived(engine: Engine, only_ledger: str | None = None) -> dict[str, list[tuple]]:
+    """The ledger and the tables derived from it, without surrogate ids.
+
+    `only_ledger`: of the events and heads, just that ledger's (a township holds
+    checkpoints in its review ledger that have not travelled back yet).
+    """
     out = {}
     with engine.connect() as conn:
         for table in ("event", "ledger_head", "village", "matter", "step", "progress",
                       "objection", "completion"):  # fmt: skip
             cols = [c["name"] for c in inspect(conn).get_columns(table) if c["name"] != "id"]
             q = "SELECT " + ", ".join(f'"{c}"' for c in cols) + f' FROM "{table}"'
+            if only_ledger is not None and table in ("event", "ledger_head"):
+                q += f" WHERE ledger = '{only_ledger}'"
             out[table] = sorted((tuple(r) for r in conn.execute(text(q)).all()), key=repr)
     return out
 

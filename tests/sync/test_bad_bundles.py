@@ -131,7 +131,10 @@ def test_out_of_order_is_held_then_applied(world, empty_town, capsys):
     code, out, err = cli(capsys, "--db", empty_town, "import", world.b1)
     assert (code, err) == (0, "")
     assert f"held bundle applied: 410611100901 events {n + 1}-{_last(world.b2)}, 1 new" in out
-    assert len(dump(engine)["event"]) == _last(world.b2)
+    ledgers = [row[1] for row in dump(engine)["event"]]
+    assert ledgers.count("410611100901") == _last(world.b2)
+    # each bundle applied is witnessed: the one imported and the one released
+    assert ledgers.count("review:410611100901") == 2
     assert dump(engine)["held_bundle"] == []
 
 

@@ -182,25 +182,90 @@ def _break_line(b, lang: str) -> tuple[str, str]:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
+    from ..store.checkpoints import checkpoints, contradictions
     from ..store.db import read_session
     from ..store.ledger import verify
+    from ..store.tables import SettingRow
 
     engine = open_db(args, create=False, read_only=True)
     with read_session(engine) as s:
         report = verify(s)
-    if report.ok:
+        if report.ok:
+            own = s.get(SettingRow, "village_code")
+            role = s.get(SettingRow, "role")
+            village = own.value if own and (role is None or role.value == "village") else None
+            witnessed = len(checkpoints(s))
+            lines = [_witness_line(c) for c in contradictions(s, village)]
+    if not report.ok:
+        lines = [_break_line(b, output.lang()) for b in report.breaks]
+    else:
+        lines += _derived_lines(engine)
+    if not lines:
         output.say(
             f"台账完整：{report.ledgers} 本台账，{report.events} 条记录，哈希链无断裂",
             f"Ledger intact: {report.ledgers} ledger(s), {report.events} events, hash chain unbroken",
         )
+        output.say(*_texts("intact_more" if witnessed else "intact_unwitnessed", n=witnessed))
         return 0
-    lines = [_break_line(b, output.lang()) for b in report.breaks]
     for zh, en in lines[:-1]:
-        # One line per broken ledger; the last one also ends the command.
+        # One line per fault; the last one also ends the command.
         print(("error: " + en) if output.lang() == "en" else ("错误：" + zh), file=sys.stderr)
     zh, en = lines[-1]
     output.fail(zh, en)
     return 1
+
+
+def _texts(which: str, **params) -> tuple[str, str]:
+    from ..i18n.cli import VERIFY_TEXTS
+
+    zh, en = VERIFY_TEXTS[which]
+    return zh.format(**params), en.format(**params)
+
+
+def _witness_line(c) -> tuple[str, str]:
+    cp = c.checkpoint
+    params = {
+        "ledger": cp.village_code,
+        "township": cp.township_code,
+        "date": cp.witnessed_on,
+        "seq": cp.seq,
+        "review": cp.review_ledger,
+        "review_seq": cp.review_seq,
+        "held": c.held_seq,
+    }
+    return _texts("witness_short" if c.found_hash is None else "witness_changed", **params)
+
+
+def _derived_lines(engine) -> list[tuple[str, str]]:
+    """The first derived row that the replayed ledger does not give (none: an empty list)."""
+    from ..store.apply import ApplyError
+    from ..store.derived_check import ROW, first_difference
+
+    try:
+        d = first_difference(engine)
+    except ApplyError as exc:
+        return [_texts("replay_failed", err=str(exc)[:160])]
+    if d is None:
+        return []
+    if d.column == ROW:
+        which = "derived_extra" if d.replayed is None else "derived_missing"
+        return [_texts(which, table=d.table, key=d.key)]
+    return [
+        _texts(
+            "derived_value",
+            table=d.table,
+            key=d.key,
+            column=d.column,
+            stored=_shown(d.stored),
+            replayed=_shown(d.replayed),
+        )
+    ]
+
+
+def _shown(value) -> str:
+    """A value as one short line (a stored record could be long, or hold a line break)."""
+    text = repr(value)
+    return text if len(text) <= 80 else text[:77] + "..."
 
 
 def cmd_rules(args: argparse.Namespace) -> int:

@@ -3,8 +3,10 @@
 Running the rules over every matter of a year was most of a county report's
 time. A matter's figures depend only on what was recorded for it, its
 village's roster and profile, the rule code, and the report date, so they are
-kept with a fingerprint of each: the matter's `updated_seq`, a `basis` hash
-(roster, profile contents, rule code) and `as_of`. A report reads the kept
+kept with a fingerprint of each: the matter's last event in the ledger (read
+from the event table, so that a hand edit of `matter` cannot make a stale figure
+look current), a `basis` hash (roster, profile contents, rule code, and the kept
+figures themselves, so that an edited kept row is worked out again) and `as_of`. A report reads the kept
 figures and works out only those whose fingerprint no longer matches; a
 county import brings them up to date for the report dates of the day.
 
@@ -36,6 +38,7 @@ from .matter_figures import (
     matter_figures,
 )
 from .snapshot import Scope, load_villages, read_snapshot, snapshot_connection
+from .sources import LedgerFacts, ledger_facts
 
 log = logging.getLogger("village_tui")
 F = MatterFigureRow.__table__
@@ -48,7 +51,10 @@ _PACKAGE = Path(__file__).resolve().parents[1]
 # The code a matter's figures come from: a change to any of it makes every kept figure stale.
 _CODE = (
     *sorted((_PACKAGE / "domain").glob("*.py")),
-    *(_PACKAGE / "county" / name for name in ("matter_figures.py", "snapshot.py", "stored.py")),
+    *(
+        _PACKAGE / "county" / name
+        for name in ("matter_figures.py", "snapshot.py", "sources.py", "stored.py")
+    ),
     _PACKAGE / "sync" / "review.py",  # when a disclosure is late (owed_disclosures)
 )
 
@@ -150,13 +156,31 @@ def _current_figures(engine: Engine, scope: Scope, keep: bool, reuse: bool) -> S
         rows = conn.execute(_scope_query(scope)).fetchall()
         profiles = _profiles(villages)
         basis_of = bases(villages, profiles)
+        facts = ledger_facts(conn, scope)
         stale: list[str] = []
+        untrusted: set[str] = set()  # derived rows that disagree with the ledger: never kept
         for row in rows:
             mid, code, seq, as_of, kept_seq, kept_basis = row[0], row[1], row[6], *row[7:10]
-            if reuse and as_of == scope.as_of and kept_seq == seq and kept_basis == basis_of[code]:
+            fact = facts.get(mid)
+            source = fact.seq if fact is not None else None
+            if (
+                reuse
+                and source is not None
+                and as_of == scope.as_of
+                and kept_seq == source
+                and kept_basis == _sealed(basis_of[code], source, row[10:])
+            ):
                 found[mid] = _from_row(row[10:])
             else:
                 stale.append(mid)
+                if source is None or source != seq:
+                    untrusted.add(mid)
+        if untrusted:
+            log.warning(
+                "county report: %d matter(s) whose derived rows disagree with the ledger;"
+                " run verify-db",
+                len(untrusted),
+            )
         # A few hundred at a time: memory stays that of one batch, however many are stale.
         for i in range(0, len(stale), BATCH):
             batch = Scope(scope.year, scope.as_of, scope.township, frozenset(stale[i : i + BATCH]))
@@ -166,13 +190,14 @@ def _current_figures(engine: Engine, scope: Scope, keep: bool, reuse: bool) -> S
                 village = villages[snap.village_of[mid]]
                 figures = matter_figures(state, village, profiles[village.profile], scope.as_of)
                 found[mid] = figures
-                if keep:
+                if keep and mid not in untrusted:
                     to_keep.append(
-                        _as_row(mid, scope.as_of, figures, snap.seq_of[mid], basis_of[village.code])
+                        _as_row(mid, scope.as_of, figures, facts[mid].seq, basis_of[village.code])
                     )
+    # The review state as the township's review events give it, not as `matter` says.
     matters = [
-        ScopeMatter(mid, code, category, title, bool(personal), review, found[mid])
-        for mid, code, category, title, personal, review, *_ in rows
+        ScopeMatter(mid, code, category, title, bool(personal), _review(facts, mid), found[mid])
+        for mid, code, category, title, personal, *_ in rows
     ]
     kept = keep and (not to_keep or _keep(engine, to_keep))
     return ScopeFigures(villages, profiles, matters, worked_out=len(stale), kept=kept)
@@ -206,6 +231,36 @@ def _scope_query(scope: Scope):
         .outerjoin(F, F.c.matter_id == M.c.id)
         .where(scope.condition())
         .order_by(M.c.village_code, M.c.opened_on, M.c.id)
+    )
+
+
+def _review(facts: dict[str, LedgerFacts], mid: str) -> str:
+    fact = facts.get(mid)
+    return fact.review_state if fact is not None else "pending"  # no event: no verdict either
+
+
+def _sealed(basis: str, seq: int, values) -> str:
+    """What a kept row's `basis` holds: its basis, the event it follows and its own figures.
+
+    A kept row edited by hand (say `blocking` emptied) then no longer matches and
+    is worked out again.
+    """
+    return hashlib.sha256(f"{basis}|{seq}|{tuple(values)!r}".encode()).hexdigest()
+
+
+def _figure_values(figures: MatterFigures) -> tuple:
+    """The figures in the order of the kept row's columns (as `_scope_query` reads them)."""
+    return (
+        figures.reached,
+        ",".join(figures.blocking),
+        figures.honoured,
+        figures.missed,
+        figures.spent_fen,
+        figures.resolved_fen,
+        figures.to_resolution,
+        figures.to_result,
+        figures.overdue_step,
+        figures.overdue_due,
     )
 
 
@@ -250,7 +305,7 @@ def _as_row(mid: str, as_of: date, figures: MatterFigures, seq: int, basis_: str
         "matter_id": mid,
         "as_of": as_of,
         "matter_seq": seq,
-        "basis": basis_,
+        "basis": _sealed(basis_, seq, _figure_values(figures)),
         "reached": figures.reached,
         "blocking": ",".join(figures.blocking),
         "honoured": figures.honoured,

@@ -34,6 +34,9 @@ REVIEW_APPROVED = (
     "review.approved"  # {"matter_id", "village_code", "comment", "reviewer", "township_code"}
 )
 REVIEW_RETURNED = "review.returned"  # same shape; the comment is required
+# The township's signed checkpoint of a village ledger it holds, written on each import that
+# advanced it: {"village_code", "township_code", "seq", "head_hash", "witnessed_on": date}
+LEDGER_WITNESSED = "ledger.witnessed"
 
 # keys (trust, not the record: apply only keeps them in the ledger) -------------
 # A key's holder made a new pair: {"owner_code", "role", "old_fingerprint",
@@ -61,8 +64,9 @@ VILLAGE_TYPES = frozenset(
         KEY_ROTATED,
     }
 )
-REVIEW_TYPES = frozenset({REVIEW_APPROVED, REVIEW_RETURNED})  # the verdicts
-REVIEW_LEDGER_TYPES = REVIEW_TYPES | {KEY_ROTATED, KEY_REPLACED}  # what a review ledger holds
+REVIEW_TYPES = frozenset({REVIEW_APPROVED, REVIEW_RETURNED})  # verdicts on a matter
+# what a review ledger may hold
+REVIEW_LEDGER_TYPES = REVIEW_TYPES | {KEY_ROTATED, KEY_REPLACED, LEDGER_WITNESSED}
 CORRECTABLE = frozenset(
     {
         ROSTER_CHANGED,

@@ -94,6 +94,54 @@ BREAK_REASONS: dict[str, str] = {
 }
 
 
+# verify-db beyond the hash chain: the derived tables replayed, the township's checkpoints.
+VERIFY_TEXTS: dict[str, tuple[str, str]] = {
+    "derived_value": (
+        "派生表 {table} 的记录 {key} 字段 {column}：本库为 {stored}，按台账重放为 {replayed}"
+        "（派生数据与台账不符，可能被直接改动；可运行 rebuild 按台账重建）",
+        "derived table {table}, row {key}, column {column}: stored {stored}, the ledger gives"
+        " {replayed} (run rebuild to re-derive it from the ledger)",
+    ),
+    "derived_extra": (
+        "派生表 {table} 的记录 {key}：本库有，按台账重放没有（派生数据与台账不符；可运行 rebuild）",
+        "derived table {table}, row {key}: stored, but not in the replayed ledger (run rebuild)",
+    ),
+    "derived_missing": (
+        "派生表 {table} 的记录 {key}：按台账重放应有，本库没有（派生数据与台账不符；可运行 rebuild）",
+        "derived table {table}, row {key}: in the replayed ledger, but not stored (run rebuild)",
+    ),
+    "replay_failed": (
+        "按台账重放失败：{err}",
+        "replaying the ledger failed: {err}",
+    ),
+    "witness_changed": (
+        "台账 {ledger} 与乡镇见证不符：乡镇 {township} 于 {date} 见证第 {seq} 条"
+        "（见证记录 {review} 第 {review_seq} 条），本库第 {seq} 条已不是乡镇见过的那条；"
+        "乡镇见证后台账被改写（如恢复旧备份后继续记录、直接改动文件），乡镇会拒收，请联系乡镇",
+        "ledger {ledger} contradicts the township's checkpoint: township {township} witnessed"
+        " seq {seq} on {date} (checkpoint {review} seq {review_seq}), and seq {seq} here is not"
+        " the event it saw; history was rewritten after it was witnessed (an old backup restored"
+        " and recorded over, a hand-edited file), the township will refuse it",
+    ),
+    "witness_short": (
+        "台账 {ledger} 与乡镇见证不符：乡镇 {township} 于 {date} 见证到第 {seq} 条"
+        "（见证记录 {review} 第 {review_seq} 条），本库只有 {held} 条；"
+        "乡镇见证后台账被改写（如恢复了旧备份），请联系乡镇",
+        "ledger {ledger} contradicts the township's checkpoint: township {township} witnessed"
+        " seq {seq} on {date} (checkpoint {review} seq {review_seq}), and this database holds"
+        " only {held} events; history was rewritten after it was witnessed (an old backup restored)",
+    ),
+    "intact_more": (
+        "派生表与台账重放结果一致；乡镇见证点 {n} 个，均相符",
+        "Derived tables match the replayed ledger; {n} township checkpoint(s), all agree",
+    ),
+    "intact_unwitnessed": (
+        "派生表与台账重放结果一致；尚无乡镇见证点",
+        "Derived tables match the replayed ledger; no township checkpoint yet",
+    ),
+}
+
+
 def fraction(num: int, den: int, inclusive: bool) -> tuple[str, str]:
     """ "过半数" / "三分之二以上（含）" and their English."""
     from .rules import fraction_words

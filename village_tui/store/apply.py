@@ -198,15 +198,24 @@ def _settle_review(matter: MatterRow) -> None:
     same events in a different order (a correction and an approval crossing in the
     post) end in the same state.
     """
-    verdict, seen = matter.review_verdict, matter.reviewed_seq
+    state = settled_review(
+        matter.review_verdict, matter.reviewed_seq, matter.updated_seq, matter.corrected_seq
+    )
+    if state is not None:  # None: never reviewed, pending as created
+        matter.review_state = state
+
+
+def settled_review(
+    verdict: str | None, seen: int | None, updated_seq: int, corrected_seq: int
+) -> str | None:
+    """`_settle_review` on plain values (the county report works it out from the ledger too)."""
     if verdict is None:
-        return  # never reviewed: pending, as created
-    if seen is None or matter.updated_seq <= seen:
-        matter.review_state = verdict
-    elif verdict == "returned" or matter.corrected_seq > seen:
-        matter.review_state = "reopened"
-    else:
-        matter.review_state = "pending"
+        return None
+    if seen is None or updated_seq <= seen:
+        return verdict
+    if verdict == "returned" or corrected_seq > seen:
+        return "reopened"
+    return "pending"
 
 
 @_handles(ev.VILLAGE_SET_UP)
@@ -414,6 +423,19 @@ def _reviewed(rows: Rows, e: Event, data: dict, corrected: bool) -> None:
             f"event {e.seq}: a review in {e.ledger} of a matter of village {matter.village_code}"
         )
     _set_review(matter, e.type, data, e.seq)
+
+
+@_handles(ev.LEDGER_WITNESSED)
+def _witnessed(rows: Rows, e: Event, data: dict, corrected: bool) -> None:
+    """A township's checkpoint changes no derived row: it is read from the ledger itself.
+
+    It must sit in the review ledger of the village it names, or a checkpoint of
+    one village could be passed off in another's feedback.
+    """
+    if e.ledger != ev.review_ledger(str(data["village_code"])):
+        raise ApplyError(
+            f"event {e.seq}: a checkpoint of village {data['village_code']} in {e.ledger}"
+        )
 
 
 def _set_review(matter: MatterRow, type_: str, data: dict, seq: int) -> None:

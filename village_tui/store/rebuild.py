@@ -9,7 +9,7 @@ from sqlalchemy import Engine, delete, select
 from sqlmodel import Session, SQLModel
 
 from ..domain.chain import Event
-from .apply import apply_event
+from .apply import apply_event, applying
 from .db import read_session, write_session
 from .ledger import events, store_event, to_event
 from .tables import CACHE_TABLES, DERIVED_TABLES, EventRow
@@ -33,11 +33,23 @@ def rebuild(engine: Engine) -> int:
     with write_session(engine) as s:
         for name in (*CACHE_TABLES, *DERIVED_TABLES):  # children before parents
             s.execute(delete(SQLModel.metadata.tables[name]))
-        count = 0
-        for e in list(replay_order(s)):
-            apply_event(s, e)
-            count += 1
-    return count
+        return apply_all(s)
+
+
+def apply_all(session: Session, *, batched: bool = False) -> int:
+    """Apply every event of the session's ledgers, in `replay_order`, through `apply_event`.
+
+    `batched` keeps the rows in memory and writes them once (as an import does).
+    """
+    todo = list(replay_order(session))
+    if not batched:
+        for e in todo:
+            apply_event(session, e)
+        return len(todo)
+    with applying(session, [(e, None) for e in todo]):
+        for e in todo:
+            apply_event(session, e)
+    return len(todo)
 
 
 def replay_into(source: Engine, target: Engine) -> int:

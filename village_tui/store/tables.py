@@ -157,10 +157,12 @@ DERIVED_TABLES = ("completion", "objection", "progress", "step", "matter", "vill
 class MatterFigureRow(SQLModel, table=True):
     """A matter's county-report figures as of one report date: a cache, never the record.
 
-    Valid while `matter_seq` is the matter's `updated_seq`, `as_of` the report's
-    date and `basis` what the village's roster, its profile and the rule code
-    hash to (`county.stored`); anything else means "work it out again". Review
-    state is not here: the report reads it live from `matter`.
+    Valid while `matter_seq` is the matter's last event in its village's ledger
+    (read from `event`, not from `matter`), `as_of` the report's date and `basis`
+    what the village's roster, its profile, the rule code, that event and the
+    figures themselves hash to (`county.stored`); anything else means "work it
+    out again". Review state is not here: the report works it out from the
+    township's review events (`county.sources`).
     """
 
     __tablename__ = "matter_figure"

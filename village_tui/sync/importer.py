@@ -23,6 +23,7 @@ from .keys import ensure_own_key_in
 from .tables import HeldBundle, ImportLog
 from .trust import check_signer, follow_replacements
 from .verify import Bundle, Signed, parse_bundle
+from .witness import witness
 
 RECEIVING_ROLES = ("township", "county")
 log = logging.getLogger("village_tui")
@@ -240,6 +241,9 @@ def _apply(engine: Engine, b: Bundle, data: bytes, name: str, trust_new: bool, n
                 # The village code says the township; the name is what the village set up.
                 s.add(SettingRow(key="township_code", value=township_code(v.code)))
                 s.add(SettingRow(key="township_name", value=v.township_name))
+        if role == "township" and b.kind == "village":
+            # In the same transaction: a ledger taken in is a ledger witnessed.
+            witness(s, b.ledger, now)
         s.merge(
             ImportLog(
                 manifest_sha256=b.manifest_sha256,

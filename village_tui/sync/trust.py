@@ -66,7 +66,7 @@ def check_claims(b: Bundle) -> None:
         d, t = x.data, x.event.type
         if t == ev.KEY_ROTATED:
             named, expected = (d["role"], d["owner_code"]), (role, owner)
-        elif t in ev.REVIEW_TYPES or t == ev.KEY_REPLACED:
+        elif t in ev.REVIEW_TYPES or t in (ev.KEY_REPLACED, ev.LEDGER_WITNESSED):
             named, expected = (d["village_code"], d["township_code"]), (code, owner)
         else:
             continue

@@ -1,0 +1,55 @@
+"""The township's signed checkpoints: where each village ledger stood when the township took it in.
+
+A checkpoint is a `ledger.witnessed` event in the township's review ledger of
+that village, signed like a review, so it travels back in the village's
+feedback bundle and on to the county with the township's other review events.
+A village that later rewrites history the township has seen (an old backup
+restored and recorded over, a hand-edited file) is then told so by its own
+`verify-db`, and the township refuses the rewritten ledger as a fork.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlmodel import Session
+
+from ..domain import events as ev
+from ..domain.chain import Event, canonical_json, seal
+from ..domain.codes import township_code as township_of
+from ..store.ledger import head, store_event
+from ..store.tables import SettingRow
+from .keys import ensure_own_key_in, sign
+
+WITNESS_ACTOR = "乡镇台账见证"
+
+
+def witness(session: Session, village_code: str, now: Callable[[], str]) -> Event:
+    """Sign a checkpoint of `village_code`'s ledger as it now stands, in the caller's transaction."""
+    seq, hash_ = head(session, village_code)
+    own = ensure_own_key_in(session)
+    setting = session.get(SettingRow, "township_code")
+    recorded_at = now()
+    payload = {
+        "village_code": village_code,
+        "township_code": setting.value if setting else township_of(village_code),
+        "seq": seq,
+        "head_hash": hash_,
+        "witnessed_on": recorded_at[:10],
+    }
+    ledger = ev.review_ledger(village_code)
+    last, prev = head(session, ledger)
+    e = seal(
+        Event(
+            ledger=ledger,
+            seq=last + 1,
+            type=ev.LEDGER_WITNESSED,
+            matter_id=None,
+            payload=canonical_json(payload),
+            actor=WITNESS_ACTOR,
+            recorded_at=recorded_at,
+            prev_hash=prev,
+        )
+    )
+    store_event(session, e, signature=sign(own, e.hash.encode("ascii")), signer=own.fingerprint)
+    return e
