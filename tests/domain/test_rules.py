@@ -15,25 +15,25 @@ from village_tui.domain.steps import Step
 from village_tui.i18n import rules as catalogue
 from village_tui.profiles import load_profile
 
-I, D, W = Severity.INVALID, Severity.DEFECT, Severity.WARNING
+INV, D, W = Severity.INVALID, Severity.DEFECT, Severity.WARNING
 # Written out by hand from docs/decisions.md (issue 11), not read from the code.
 SEVERITY = {
-    "order.sequence": I,
-    "threshold.skipped_step": I,
+    "order.sequence": INV,
+    "threshold.skipped_step": INV,
     "order.merged": W,
-    "order.dates": I,
-    "date.future": I,
-    "quorum.proposal": I,
+    "order.dates": INV,
+    "date.future": INV,
+    "quorum.proposal": INV,
     "quorum.joint_meeting": W,
     "majority.joint_meeting": W,
-    "quorum.party_assembly": I,
-    "majority.party_assembly": I,
+    "quorum.party_assembly": INV,
+    "majority.party_assembly": INV,
     "plan.sent_in_advance": W,
-    "quorum.representatives": I,
-    "majority.representatives": I,
-    "quorum.villagers": I,
-    "majority.villagers": I,
-    "majority.land_two_thirds": I,
+    "quorum.representatives": INV,
+    "majority.representatives": INV,
+    "quorum.villagers": INV,
+    "majority.villagers": INV,
+    "majority.land_two_thirds": INV,
     "composition.representatives": W,
     "composition.women": W,
     "notice.villagers_assembly": D,
@@ -174,7 +174,7 @@ def test_domain_imports_without_textual_or_sql():
 @pytest.mark.parametrize("rule_id", RULE_IDS)
 def test_every_rule_has_a_class_a_citation_and_both_messages(profile, rule_id):
     params = load_profile(profile).rule(rule_id)
-    assert params.severity in (I, D, W)
+    assert params.severity in (INV, D, W)
     assert params.citation_zh.strip() and params.citation_en.strip()
     keys = [k for k in catalogue.MESSAGES if k == rule_id or k.startswith(rule_id + ":")]
     for key in keys or [rule_id]:
@@ -197,7 +197,7 @@ def test_legacy_blocking_means_the_rules_own_class():
         },
     }
     prof = parse_profile(data)
-    assert prof.rule("quorum.representatives").severity is I
+    assert prof.rule("quorum.representatives").severity is INV
     assert prof.rule("order.merged").severity is D
     # A rule added later and missing from an old county profile gets its default.
     assert prof.rule("spending.over_resolved").severity is W

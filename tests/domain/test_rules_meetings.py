@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import dataclasses
+from pathlib import Path
 
 import pytest
 from domain_builders import PROFILES, ROSTER, VILLAGE, change, d, findings, only, rule_ids, state

@@ -239,7 +239,9 @@ def check_objections(ctx: Context) -> Iterator[Finding]:
         if not late.enabled or not isinstance(posting, Posting):
             continue
         after = [
-            o for o in ctx.state.objections if o.step == step.value and o.received_on > posting.until
+            o
+            for o in ctx.state.objections
+            if o.step == step.value and o.received_on > posting.until
         ]
         if after:
             yield ctx.finding(

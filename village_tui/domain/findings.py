@@ -16,7 +16,6 @@ class Severity(str, Enum):
     WARNING = "warning"  # shown; saving needs an acknowledgement, which is recorded
 
 
-
 @dataclass(frozen=True)
 class Finding:
     """One rule's verdict on one matter."""

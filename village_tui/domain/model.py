@@ -176,6 +176,8 @@ class Attempt:
     invalid: tuple[str, ...] = ()
     defects: tuple[str, ...] = ()
     superseded_by: int | None = None  # seq of the later attempt at the same step
+
+
 _STEP_INDEX = {step: i for i, step in enumerate(ORDER)}
 
 RECORD_TYPES: dict[Step, type] = {

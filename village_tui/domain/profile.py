@@ -216,9 +216,7 @@ def _rule_params(rule_id: str, raw: Any, where: str) -> RuleParams:
     try:
         severity = resolve_severity(rule_id, raw.get("severity"))
     except ValueError:
-        raise ValueError(
-            f"{where}.severity: expected 'invalid', 'defect' or 'warning'"
-        ) from None
+        raise ValueError(f"{where}.severity: expected 'invalid', 'defect' or 'warning'") from None
     citation = _zh_en(raw.get("citation"), f"{where}.citation")
     basis = raw.get("basis", "expected")
     if basis not in BASES:

@@ -13,25 +13,25 @@ from typing import Any
 
 from .findings import Severity
 
-I, D, W = Severity.INVALID, Severity.DEFECT, Severity.WARNING
+INV, D, W = Severity.INVALID, Severity.DEFECT, Severity.WARNING
 
 DEFAULT_CLASS: dict[str, Severity] = {
-    "order.sequence": I,
-    "threshold.skipped_step": I,
+    "order.sequence": INV,
+    "threshold.skipped_step": INV,
     "order.merged": W,
-    "order.dates": I,
-    "date.future": I,
-    "quorum.proposal": I,
+    "order.dates": INV,
+    "date.future": INV,
+    "quorum.proposal": INV,
     "quorum.joint_meeting": W,
     "majority.joint_meeting": W,
-    "quorum.party_assembly": I,
-    "majority.party_assembly": I,
+    "quorum.party_assembly": INV,
+    "majority.party_assembly": INV,
     "plan.sent_in_advance": W,
-    "quorum.representatives": I,
-    "majority.representatives": I,
-    "quorum.villagers": I,
-    "majority.villagers": I,
-    "majority.land_two_thirds": I,
+    "quorum.representatives": INV,
+    "majority.representatives": INV,
+    "quorum.villagers": INV,
+    "majority.villagers": INV,
+    "majority.land_two_thirds": INV,
     "composition.representatives": W,
     "composition.women": W,
     "notice.villagers_assembly": D,
