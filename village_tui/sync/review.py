@@ -13,7 +13,7 @@ from ..domain import events as ev
 from ..domain.chain import Event, canonical_json, seal
 from ..domain.events import review_ledger
 from ..domain.findings import Finding
-from ..domain.model import MatterState, Village
+from ..domain.model import Attempt, MatterState, Village
 from ..domain.rules import evaluate
 from ..domain.steps import ORDER, Step
 from ..store.db import read_session, write_session
@@ -67,6 +67,13 @@ class ReviewRow:
     review_state: str
     review_comment: str
     updated_seq: int
+    attempts: tuple[Attempt, ...] = ()  # every try at a step, failed ones included
+
+    @property
+    def retried(self) -> bool:
+        """Whether some step needed more than one attempt."""
+        steps = [a.step for a in self.attempts]
+        return len(steps) != len(set(steps))
 
     @property
     def blocking(self) -> int:
@@ -186,6 +193,7 @@ class ReviewService:
                     review_state=st.review_state,
                     review_comment=st.review_comment,
                     updated_seq=updated[st.matter.id],
+                    attempts=tuple(st.attempts),
                 )
             )
         return out
