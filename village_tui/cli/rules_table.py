@@ -86,7 +86,7 @@ def print_profile(profile: Profile, lang: str = "zh", console=None) -> None:
     for rule_id in profile.rules:
         params = profile.rule(rule_id)
         style = (
-            "dim" if not params.enabled else ("bold" if params.severity.value == "blocking" else "")
+            "dim" if not params.enabled else ("bold" if params.severity.value != "warning" else "")
         )
         table.add_row(
             rule_id,

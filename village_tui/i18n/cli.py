@@ -72,7 +72,11 @@ BASIS: dict[str, tuple[str, str]] = {
     "members": ("花名册全体人员", "all members on the roll"),
 }
 
-SEVERITY = {"blocking": ("阻止", "blocking"), "warning": ("提醒", "warning")}
+SEVERITY = {
+    "invalid": ("不生效", "invalid"),  # the step must be held again
+    "defect": ("瑕疵", "defect"),  # the step counts; it must be cured
+    "warning": ("提醒", "warning"),
+}
 ON_OFF = {False: ("未启用", "off")}
 
 HEADERS = {
