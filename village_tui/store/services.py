@@ -42,6 +42,7 @@ from .errors import (  # noqa: F401  (re-exported: callers import them from here
     ServiceError,
     reopen_finding,
 )
+from .history_diff import Change, changes
 from .ledger import append, utc_now, verify
 from .state import load_states, village_from_row
 from .tables import EventRow, MatterRow, ObjectionRow, SettingRow, VillageRow
@@ -61,6 +62,7 @@ class HistoryEntry:
     reason: str
     corrects: int | None
     data: dict[str, Any]
+    changes: tuple[Change, ...] = ()  # a correction's fields, old → new
 
 
 class VillageService:
@@ -156,9 +158,17 @@ class VillageService:
                 .order_by(EventRow.ledger != code, EventRow.seq)
             ).all()
         out = []
+        latest: dict[tuple[str, int], Any] = {}  # each event's payload as last corrected
         for r in rows:
             data = json.loads(r.payload)
             inner = data.get("payload", data) if r.type == ev.CORRECTION else data
+            found: tuple[Change, ...] = ()
+            if r.type == ev.CORRECTION and isinstance(data.get("corrects"), int):
+                key = (r.ledger, data["corrects"])
+                found = tuple(changes(latest.get(key), inner))
+                latest[key] = inner
+            else:
+                latest[(r.ledger, r.seq)] = data
             out.append(
                 HistoryEntry(
                     seq=r.seq,
@@ -169,6 +179,7 @@ class VillageService:
                     reason=data.get("reason", "") if r.type == ev.CORRECTION else "",
                     corrects=data.get("corrects") if r.type == ev.CORRECTION else None,
                     data=data,
+                    changes=found,
                 )
             )
         return out
