@@ -230,6 +230,17 @@ def test_a_wrong_amount_corrected_and_another_reversed(tmp_path):
         (25_000_000, False),
         (9_000_000, True),
     ]
+    from village_tui.notices.build import build_notice
+
+    notice = build_notice(svc.village(), st, Step.RESULT_DISCLOSURE, TODAY)
+    assert ("实际支出", "250,000.00 元") in notice.rows or any(
+        k == "实际支出" and "250,000.00" in v for k, v in notice.rows
+    )
+    history = svc.history(mid)
+    assert [(c.key, c.old, c.new) for c in history[-2].changes] == [
+        ("spent_fen", 28_000_000, 25_000_000)
+    ]
+    assert [(c.key, c.old, c.new) for c in history[-1].changes] == [("reversed", False, True)]
     with pytest.raises(ServiceError) as refused:
         svc.reverse_progress(mid, twice, reason="再次冲销")
     assert refused.value.message_zh == "该进度已冲销"

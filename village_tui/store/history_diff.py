@@ -42,4 +42,14 @@ def changes(old: Any, new: Any) -> list[Change]:
     if "verdict.valid" in b and "verdict.valid" not in a:
         a = {**a, "verdict.valid": True, "verdict.invalid": [], "verdict.defects": []}
     keys = list(b) + [k for k in a if k not in b]
-    return [Change(k, a.get(k), b.get(k)) for k in keys if a.get(k) != b.get(k)]
+    out = []
+    for k in keys:
+        old_v, new_v = a.get(k), b.get(k)
+        # A flag left out of a payload is false (`reversed` is written only once it is).
+        if isinstance(new_v, bool) and old_v is None:
+            old_v = False
+        if isinstance(old_v, bool) and new_v is None:
+            new_v = False
+        if old_v != new_v:
+            out.append(Change(k, old_v, new_v))
+    return out
