@@ -60,3 +60,28 @@ class ConfirmWarnings(Localized, ModalScreen[bool]):
 
     def action_answer(self, yes: bool) -> None:
         self.dismiss(yes)
+
+
+class ConfirmsFindings:
+    """A form whose save the service may answer with findings to confirm: ask, then save again.
+
+    The form keeps `acknowledged` and passes it to the service; the confirmations are recorded.
+    """
+
+    acknowledged: set[str]
+
+    def on_refused(self, message) -> None:
+        from ...store.errors import NeedsConfirmation
+
+        err = message.error
+        if not isinstance(err, NeedsConfirmation):
+            super().on_refused(message)  # type: ignore[misc]
+            return
+        findings = err.findings
+
+        def done(yes: bool | None) -> None:
+            if yes:
+                self.acknowledged |= {f.rule_id for f in findings}
+                self.action_save()  # type: ignore[attr-defined]
+
+        self.app.push_screen(ConfirmWarnings(findings), done)  # type: ignore[attr-defined]

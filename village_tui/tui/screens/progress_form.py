@@ -12,10 +12,11 @@ from textual.widgets import Static
 from ...domain.model import MatterState, ProgressEntry
 from ..parse import format_fen
 from ..widgets.field_row import Pair
+from .confirm import ConfirmsFindings
 from .form import FormScreen
 
 
-class ProgressFormScreen(FormScreen):
+class ProgressFormScreen(ConfirmsFindings, FormScreen):
     """Add a progress entry, or correct or reverse one; shows spent so far against the planned amount."""
 
     CSS_PATH = "progress_form.tcss"
@@ -23,6 +24,7 @@ class ProgressFormScreen(FormScreen):
     def __init__(self, state: MatterState, entry: ProgressEntry | None = None) -> None:
         self.state = state
         self.entry = entry
+        self.acknowledged: set[str] = set()
         super().__init__()
 
     def heading(self) -> str:
@@ -64,11 +66,17 @@ class ProgressFormScreen(FormScreen):
         mid, e = self.state.matter.id, self.entry
         if e is None:
             return self.service.add_progress(mid, on=on, description=description, spent_fen=spent)
-        reason = self.raw("reason")
+        reason, acks = self.raw("reason"), sorted(self.acknowledged)
         if self.checked("reverse"):
-            self.service.reverse_progress(mid, e.id, reason=reason)
+            self.service.reverse_progress(mid, e.id, reason=reason, acknowledged=acks)
         else:
             self.service.correct_progress(
-                mid, e.id, on=on, description=description, spent_fen=spent, reason=reason
+                mid,
+                e.id,
+                on=on,
+                description=description,
+                spent_fen=spent,
+                reason=reason,
+                acknowledged=acks,
             )
         return True
