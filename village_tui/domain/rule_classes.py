@@ -51,14 +51,14 @@ ADDED_RULES: dict[str, dict[str, Any]] = {
         "severity": "warning",
         "citation": {
             "zh": "《中华人民共和国村民委员会组织法》(2018年修正)第三十一条",
-            "en": "Organic Law of Villagers' Committees (2018), art. 31",
+            "en": "Organic Law of the Villagers' Committees of the PRC (2018 amendment), art. 31",
         },
     },
     "spending.over_resolved": {
         "severity": "warning",
         "citation": {
             "zh": "《中华人民共和国村民委员会组织法》(2018年修正)第二十四条(决议确定的金额)",
-            "en": "Organic Law of Villagers' Committees (2018), art. 24 (the amount resolved)",
+            "en": "Organic Law of the Villagers' Committees of the PRC (2018 amendment), art. 24 (the amount resolved)",
         },
     },
     "spending.over_threshold": {
