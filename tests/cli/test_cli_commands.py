@@ -178,7 +178,8 @@ def test_rules_prints_the_profile_with_citations(run, sample_db):
         "至少公示30天",
         "低保评议",
         "金额标准：50,000.00 元",
-        "阻止",
+        "不生效",
+        "瑕疵",
         "提醒",
     ):
         assert text in out, text
@@ -203,7 +204,8 @@ def test_rules_in_english(run):
     for text in (
         "Rule profile henan-4+2",
         "Citation",
-        "blocking",
+        "invalid",
+        "defect",
         "two thirds",
         "art. 47",
         "Money threshold: 50,000.00 yuan",

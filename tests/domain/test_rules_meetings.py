@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
 import pytest
 from domain_builders import PROFILES, ROSTER, VILLAGE, change, d, findings, only, rule_ids, state
@@ -59,31 +60,30 @@ CASES = [
         res(present=29, votes_for=25, votes_against=4, votes_abstain=0),
         {"quorum.representatives"},
     ),
-    # National: more than half of those present; 30 present need 16.
+    # Both (组织法 art. 26, 河南实施办法 art. 51): more than half of those present; 30 need 16.
     (
-        NATIONAL,
+        BOTH,
         "reps majority 16/30",
         res(present=30, votes_for=16, votes_against=14, votes_abstain=0),
         set(),
     ),
     (
-        NATIONAL,
+        BOTH,
         "reps majority 15/30",
         res(present=30, votes_for=15, votes_against=15, votes_abstain=0),
         {"majority.representatives"},
     ),
+    # 22 of 40 present passes under both: "all 45 members" is only an opt-in county profile.
     (
-        NATIONAL,
+        BOTH,
         "reps majority 22/40 present",
         res(votes_for=22, votes_against=18, votes_abstain=0),
         set(),
     ),
-    # Henan practice: more than half of ALL 45 representatives: 23.
-    (HENAN, "reps majority 23/45 all", res(votes_for=23, votes_against=17, votes_abstain=0), set()),
     (
-        HENAN,
-        "reps majority 22/45 all",
-        res(votes_for=22, votes_against=18, votes_abstain=0),
+        BOTH,
+        "reps majority 20/40 present",
+        res(votes_for=20, votes_against=20, votes_abstain=0),
         {"majority.representatives"},
     ),
     (
@@ -107,12 +107,40 @@ CASES = [
     (BOTH, "party majority 34/66", party(votes_for=34), set()),
     (BOTH, "party majority 33/66", party(votes_for=33), {"majority.party_assembly"}),
     (BOTH, "party votes missing", party(votes_for=None), {"majority.party_assembly"}),
-    # Land: at least 2/3 of ALL members agree.
-    (BOTH, "land 30/45", res("land", votes_for=30, votes_against=10, votes_abstain=0), set()),
+    # Land: at least 2/3 of the 38 村民代表 themselves (not of the 45 members) agree: 26.
+    (BOTH, "land 26/38 reps", res("land", votes_for=26, votes_against=14, votes_abstain=0), set()),
     (
         BOTH,
-        "land 29/45",
-        res("land", votes_for=29, votes_against=11, votes_abstain=0),
+        "land 25/38 reps",
+        res("land", votes_for=25, votes_against=15, votes_abstain=0),
+        {"majority.land_two_thirds"},
+    ),
+    (
+        BOTH,
+        "land 20/30 reps on the day",
+        res(
+            "land",
+            expected=37,
+            present=37,
+            representatives_among_members=30,
+            votes_for=20,
+            votes_against=17,
+            votes_abstain=0,
+        ),
+        set(),
+    ),
+    (
+        BOTH,
+        "land 19/30 reps on the day",
+        res(
+            "land",
+            expected=37,
+            present=37,
+            representatives_among_members=30,
+            votes_for=19,
+            votes_against=18,
+            votes_abstain=0,
+        ),
         {"majority.land_two_thirds"},
     ),
     (
@@ -230,13 +258,6 @@ EXACT = [
         "Villagers' representative assembly: 15 in favour; needs more than half of the 30 present (16)",
     ),
     (
-        "henan-4+2",
-        res(votes_for=22, votes_against=18, votes_abstain=0),
-        "majority.representatives",
-        "村民代表会议赞成22人，未超过组成人员45人的半数(23人)",
-        "Villagers' representative assembly: 22 in favour; needs more than half of the 45 members (23)",
-    ),
-    (
         "national",
         party(present=33, votes_for=33),
         "quorum.party_assembly",
@@ -259,10 +280,10 @@ EXACT = [
     ),
     (
         "national",
-        res("land", votes_for=29, votes_against=11, votes_abstain=0),
+        res("land", votes_for=25, votes_against=15, votes_abstain=0),
         "majority.land_two_thirds",
-        "土地承包事项须经达到组成人员45人的三分之二(30人)同意，实际赞成29人",
-        "A land contracting matter needs the consent of at least two thirds of the 45 members (30); 29 in favour",
+        "土地承包事项须经达到村民代表38人的三分之二(26人)同意，实际赞成25人",
+        "A land contracting matter needs the consent of at least two thirds of the 38 villager representatives (26); 25 in favour",
     ),
     (
         "national",
@@ -323,3 +344,24 @@ def test_members_basis_reads_the_roster():
     st = party(expected=60, present=31, votes_for=31)  # 31 of 60 expected would pass
     found = evaluate(st, VILLAGE, prof, d(6, 30))
     assert "quorum.party_assembly" in rule_ids(found)  # but the roster says 66: 34 needed
+
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "docs" / "examples"
+
+
+@pytest.mark.parametrize(
+    ("votes_for", "expected"), [(23, set()), (22, {"majority.representatives"})]
+)
+def test_majority_of_all_members_is_a_county_opt_in(monkeypatch, votes_for, expected):
+    # Some 4+2 guides ask for more than half of ALL 45 members: 23, even with 40 present.
+    from village_tui import profiles
+
+    monkeypatch.setenv(profiles.ENV_VAR, str(EXAMPLES))
+    profiles.clear_cache()
+    st = res(votes_for=votes_for, votes_against=40 - votes_for, votes_abstain=0)
+    found = findings(st, "example-county-majority-of-all")
+    assert rule_ids(found) == expected
+    if expected:
+        assert only(found, "majority.representatives").message_zh == (
+            "村民代表会议赞成22人，未超过花名册组成人员45人的半数(23人)"
+        )

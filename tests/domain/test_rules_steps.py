@@ -176,7 +176,7 @@ CASES = [
         {"date.future", "results.before_completion"},
     ),
     # Resolution posting: no national minimum; Henan 7 days; 征地 30; 低保 7.
-    (NATIONAL, "road posted one day", early(until=d(3, 1), started=d(3, 1)), None, set()),
+    (NATIONAL, "road posted one day", early(until=d(3, 1), started=d(3, 2)), None, set()),
     (HENAN, "7 days: 03-01 to 03-08", early(), None, set()),
     (HENAN, "7 days: 03-01 to 03-07", early(until=d(3, 7)), None, {"posting.resolution_period"}),
     (
@@ -194,7 +194,9 @@ CASES = [
         {"posting.resolution_period"},
     ),
     (BOTH, "dibao 7 days", early("dibao"), None, set()),
-    (BOTH, "dibao 6 days", early("dibao", until=d(3, 7)), None, {"posting.resolution_period"}),
+    (HENAN, "dibao 6 days", early("dibao", until=d(3, 7)), None, {"posting.resolution_period"}),
+    # 社会救助暂行办法 art. 11 sets no period: the national floor asks for none.
+    (NATIONAL, "dibao 1 day", early("dibao", until=d(3, 1), started=d(3, 2)), None, set()),
     # Result posting: Henan 7 days, national none.
     (HENAN, "results 7 days", state(), None, set()),
     (
@@ -228,7 +230,22 @@ CASES = [
         None,
         {"implementation.before_posting_end"},
     ),
-    (NATIONAL, "road start on the posting day", early(started=d(3, 1)), None, set()),
+    # Not before the recorded posting has ended, whatever the profile's minimum.
+    (NATIONAL, "road start the day after the posting ended", early(started=d(3, 9)), None, set()),
+    (
+        BOTH,
+        "road start on the last day of the posting",
+        early(started=d(3, 8)),
+        None,
+        {"implementation.before_posting_end"},
+    ),
+    (
+        NATIONAL,
+        "road start on the posting day",
+        early(started=d(3, 1)),
+        None,
+        {"implementation.before_posting_end"},
+    ),
     (
         NATIONAL,
         "road start before posting",

@@ -1,4 +1,4 @@
-"""A correction may fix an old problem but may not create a new blocking one."""
+"""A correction that creates a new problem must be confirmed; then it is recorded, with the problem shown."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 from store_support import TODAY
 
 from village_tui.domain.steps import Step
-from village_tui.store.services import Blocked, VillageService
+from village_tui.store.services import NeedsConfirmation, VillageService
 
 
 @pytest.fixture
@@ -24,7 +24,7 @@ def _clean_implemented(svc):
     raise AssertionError("the sample has a clean matter in implementation")
 
 
-def test_moving_a_posting_so_work_starts_too_early_is_refused(svc):
+def test_moving_a_posting_so_work_starts_too_early_needs_confirming(svc):
     st = _clean_implemented(svc)
     started = st.steps[Step.IMPLEMENTATION].started_on
     posting = st.steps[Step.RESOLUTION_DISCLOSURE]
@@ -32,23 +32,30 @@ def test_moving_a_posting_so_work_starts_too_early_is_refused(svc):
         posting, posted_on=started - timedelta(days=1), until=started + timedelta(days=10)
     )
     before = len(svc.history(st.matter.id))
-    with pytest.raises(Blocked) as refused:
+    with pytest.raises(NeedsConfirmation) as asked:
         svc.correct_step(st.matter.id, Step.RESOLUTION_DISCLOSURE, late, reason="日期抄错")
-    assert "implementation.before_posting_end" in {f.rule_id for f in refused.value.findings}
+    assert "implementation.before_posting_end" in {f.rule_id for f in asked.value.findings}
     assert len(svc.history(st.matter.id)) == before
+    acks = [f.rule_id for f in asked.value.findings]
+    svc.correct_step(
+        st.matter.id, Step.RESOLUTION_DISCLOSURE, late, reason="日期抄错", acknowledged=acks
+    )
+    assert len(svc.history(st.matter.id)) == before + 1
+    found = {f.rule_id for f in svc.findings(svc.state(st.matter.id))}
+    assert "implementation.before_posting_end" in found
 
 
-def test_a_new_category_with_a_stricter_posting_period_is_refused(svc):
+def test_a_new_category_with_a_stricter_posting_period_needs_confirming(svc):
     st = _clean_implemented(svc)
     posting = st.steps[Step.RESOLUTION_DISCLOSURE]
     assert (posting.until - posting.posted_on).days < 30, (
         "the sample posts resolutions for under 30 days"
     )
-    with pytest.raises(Blocked) as refused:
+    with pytest.raises(NeedsConfirmation) as asked:
         svc.correct_matter(
             dataclasses.replace(st.matter, category="land_compensation"), reason="类别选错"
         )
-    assert "posting.resolution_period" in {f.rule_id for f in refused.value.findings}
+    assert "posting.resolution_period" in {f.rule_id for f in asked.value.findings}
     assert svc.state(st.matter.id).matter.category == st.matter.category
 
 

@@ -39,7 +39,9 @@ def test_review_formats(world, town, tmp_path, capsys):
     assert code == 0 and data["villages"][0]["ledger_ok"] is True
     assert len(data["matters"]) == 15
     blocked = next(
-        m for m in data["matters"] if any(f["severity"] == "blocking" for f in m["findings"])
+        m
+        for m in data["matters"]
+        if any(f["severity"] in ("invalid", "defect") for f in m["findings"])
     )
     code, _, err = cli(capsys, "--db", town, "review", "approve", blocked["matter_id"])
     assert code == 1 and "blocking finding" in err

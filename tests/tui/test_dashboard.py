@@ -58,10 +58,13 @@ async def test_needs_action_filter_and_step_counts(village_service, db_path):
     seed(village_service)
     first = village_service.states()[-1].matter.id  # 村村通道路硬化, opened first
     village_service.record_step(
+        first, Step.PROPOSAL, Meeting(held_on=date(2024, 3, 1), expected=5, present=5)
+    )
+    village_service.record_step(
         first,
-        Step.PROPOSAL,
-        Meeting(held_on=date(2024, 3, 1), expected=5, present=2),
-        acknowledged=["quorum.proposal"],
+        Step.JOINT_MEETING,
+        Meeting(held_on=date(2024, 3, 2), expected=7, present=3),
+        acknowledged=["quorum.joint_meeting"],
     )
     other = village_service.states()[0].matter.id
     village_service.record_step(
@@ -71,7 +74,8 @@ async def test_needs_action_filter_and_step_counts(village_service, db_path):
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         text = screen_text(app)
-        assert "未开始1" in text.replace(" ", "") and "1提议2" in text.replace(" ", "")
+        compact = text.replace(" ", "")
+        assert "未开始1" in compact and "1提议1" in compact and "2商议1" in compact, text
         await pilot.press("a")
         await settle(pilot)
         # An acknowledged warning needs no more action; nothing else is wrong yet.

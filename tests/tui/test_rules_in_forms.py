@@ -1,4 +1,4 @@
-"""Blocking findings refuse a save with the rule's message on screen; warnings need a recorded confirmation."""
+"""Every finding is shown with the rule's message and must be confirmed; a failed meeting is recorded as not valid."""
 
 from __future__ import annotations
 
@@ -39,7 +39,7 @@ async def open_first_matter(pilot) -> None:
     assert isinstance(pilot.app.screen, MatterScreen)
 
 
-async def test_quorum_failure_blocks_the_save_and_says_why(village_service, db_path):
+async def test_quorum_failure_is_confirmed_and_recorded_as_not_valid(village_service, db_path):
     mid = seed(village_service, 2)
     app = make_app(village_service, db_path)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -50,34 +50,40 @@ async def test_quorum_failure_blocks_the_save_and_says_why(village_service, db_p
         await fill(pilot, "present", "10")
         await fill(pilot, "votes_for", "10")
         await save(pilot)
-        assert isinstance(app.screen, StepForm)  # still open: nothing saved
+        assert isinstance(app.screen, ConfirmWarnings)  # nothing saved until confirmed
         text = screen_text(app)
+        await pilot.press("y")
+        await settle(pilot)
+        assert isinstance(app.screen, MatterScreen)
     # 30 voting members, 10 present: short of two thirds (henan-4+2) and of half (national).
-    assert "不能保存" in text
-    assert "党员大会实到10人" in text
+    assert "不生效：党员大会实到10人" in text
     assert "quorum.party_assembly" in text
-    assert Step.PARTY_ASSEMBLY not in village_service.state(mid).steps
+    assert "记为不生效" in text
+    state = village_service.state(mid)
+    assert Step.PARTY_ASSEMBLY not in state.steps and state.reached is Step.JOINT_MEETING
+    (attempt,) = state.attempts_at(Step.PARTY_ASSEMBLY)
+    assert not attempt.valid and "quorum.party_assembly" in attempt.invalid
 
 
 async def test_warning_needs_confirmation_which_is_recorded(village_service, db_path):
-    mid = seed(village_service, 0)
+    mid = seed(village_service, 1)
     app = make_app(village_service, db_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_first_matter(pilot)
         await pilot.press("x")
         await settle(pilot)
-        await fill(pilot, "held_on", "2024-03-01")
-        await fill(pilot, "expected", "5")
-        await fill(pilot, "present", "2")
+        await fill(pilot, "held_on", "2024-03-02")
+        await fill(pilot, "present", "3")
+        await fill(pilot, "votes_for", "3")
         await save(pilot)
         assert isinstance(app.screen, ConfirmWarnings)
-        assert "党支部委员会会议实到2人" in screen_text(app)
+        assert "实到3人" in screen_text(app)
         await pilot.press("y")
         await settle(pilot)
         assert isinstance(app.screen, MatterScreen)
     state = village_service.state(mid)
-    assert state.steps[Step.PROPOSAL].present == 2
-    assert state.acknowledged[Step.PROPOSAL] == frozenset({"quorum.proposal"})
+    assert state.steps[Step.JOINT_MEETING].present == 3  # a warning: the step counts
+    assert state.acknowledged[Step.JOINT_MEETING] == frozenset({"quorum.joint_meeting"})
 
 
 async def test_declining_a_warning_saves_nothing(village_service, db_path):
@@ -129,5 +135,6 @@ async def test_correction_with_reason_appears_in_history(village_service, db_pat
         await settle(pilot)
         text = screen_text(app)
     assert "签到表少算一人" in text
-    assert "第2版" in text and "测试文书" in text
+    assert "更正第" in text and "测试文书" in text
+    assert "实到：5 → 4" in text
     assert village_service.state(mid).steps[Step.PROPOSAL].present == 4

@@ -39,6 +39,8 @@ def requirement(params: RuleParams, profile: Profile, lang: str) -> str:
             parts.append("no minimum period" if lang == "en" else "不设最短天数")
     elif params.days:
         parts.append(f"{params.days} days ahead" if lang == "en" else f"提前{params.days}天")
+    if params.percent:
+        parts.append(f"more than {params.percent}%" if lang == "en" else f"超过{params.percent}%")
     if params.rule_id == "threshold.skipped_step":
         limit = profile.money_threshold_fen
         if limit is None:
@@ -86,7 +88,7 @@ def print_profile(profile: Profile, lang: str = "zh", console=None) -> None:
     for rule_id in profile.rules:
         params = profile.rule(rule_id)
         style = (
-            "dim" if not params.enabled else ("bold" if params.severity.value == "blocking" else "")
+            "dim" if not params.enabled else ("bold" if params.severity.value != "warning" else "")
         )
         table.add_row(
             rule_id,

@@ -53,6 +53,7 @@ class _Group:
     to_resolution: list[int] = field(default_factory=list)
     to_result: list[int] = field(default_factory=list)
     overdue: int = 0
+    retried: int = 0
 
     def add(self, village: str, review: str, m: MatterFigures) -> None:
         """Count one matter in this group."""
@@ -69,6 +70,7 @@ class _Group:
         if m.to_result is not None:
             self.to_result.append(m.to_result)
         self.overdue += m.overdue_step is not None
+        self.retried += m.retried
 
     def figures(self) -> dict[str, Any]:
         without = self.matters - self.with_blocking
@@ -86,6 +88,7 @@ class _Group:
             "median_days_proposal_to_resolution": _median(self.to_resolution),
             "median_days_resolution_to_result": _median(self.to_result),
             "overdue": self.overdue,
+            "retried": self.retried,
         }
 
 

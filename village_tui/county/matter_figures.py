@@ -38,6 +38,7 @@ class MatterFigures:
     to_result: int | None = None  # days from resolution to result disclosure
     overdue_step: str | None = None  # the disclosure it owes, once its due day has passed
     overdue_due: date | None = None
+    retried: int = 0  # 1 when some step needed more than one attempt (a meeting held again)
 
 
 def matter_figures(
@@ -72,7 +73,14 @@ def matter_figures(
         to_result=to_result,
         overdue_step=overdue[0].value if overdue else None,
         overdue_due=overdue[1] if overdue else None,
+        retried=int(_retried(state)),
     )
+
+
+def _retried(state: MatterState) -> bool:
+    """Whether some step was tried more than once (failed, or cured by a new attempt)."""
+    steps = [a.step for a in state.attempts]
+    return len(steps) != len(set(steps))
 
 
 def _overdue(state: MatterState, as_of: date) -> tuple[Step, date] | None:

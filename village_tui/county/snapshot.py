@@ -35,6 +35,7 @@ from ..domain.model import (
     trusted_record,
 )
 from ..domain.steps import Step
+from ..store.state import attempts_from_text
 from ..store.tables import CompletionRow, MatterRow, ObjectionRow, ProgressRow, StepRow, VillageRow
 
 M = MatterRow.__table__
@@ -207,6 +208,7 @@ def read_snapshot(
             M.c.opened_on,
             M.c.review_state,
             M.c.updated_seq,
+            M.c.attempts,
         )
         .join(V, V.c.code == M.c.village_code)
         .where(scope.condition())
@@ -224,6 +226,7 @@ def read_snapshot(
         opened,
         review,
         seq,
+        attempts,
     ) in conn.execute(mq).fetchall():
         state = MatterState(
             matter=Matter(
@@ -237,6 +240,8 @@ def read_snapshot(
                 opened_on=opened,
             ),
             review_state=review,
+            # Only tries made by the report date count.
+            attempts=[a for a in attempts_from_text(attempts) if a.on <= as_of],
         )
         by_id[mid] = state
         snap.village_of[mid] = code
@@ -253,9 +258,13 @@ def read_snapshot(
     for row, values in zip(rows, _meeting_values(dialect, rows), strict=True):
         step = _STEPS[row[1]]
         by_id[row[0]].steps[step] = _lean_record(step, row[2], row[3], values)
-    progress = scope.rows_of((P.c.matter_id, P.c.id, P.c.on, P.c.spent_fen), P.c.on <= as_of)
-    for matter_id, pid, on, fen in conn.execute(progress).fetchall():
-        by_id[matter_id].progress.append(ProgressEntry(id=pid, on=on, spent_fen=fen))
+    progress = scope.rows_of(
+        (P.c.matter_id, P.c.id, P.c.on, P.c.spent_fen, P.c.reversed), P.c.on <= as_of
+    )
+    for matter_id, pid, on, fen, struck in conn.execute(progress).fetchall():
+        by_id[matter_id].progress.append(
+            ProgressEntry(id=pid, on=on, spent_fen=fen, reversed=bool(struck))
+        )
     done = scope.rows_of((C.c.matter_id, C.c.completed_on), C.c.completed_on <= as_of)
     for matter_id, completed_on in conn.execute(done).fetchall():
         by_id[matter_id].completion = Completion(completed_on=completed_on)

@@ -226,6 +226,7 @@ def _scope_query(scope: Scope):
             F.c.to_result,
             F.c.overdue_step,
             F.c.overdue_due,
+            F.c.retried,
         )
         .join(V, V.c.code == M.c.village_code)
         .outerjoin(F, F.c.matter_id == M.c.id)
@@ -265,7 +266,9 @@ def _figure_values(figures: MatterFigures) -> tuple:
 
 
 def _from_row(values) -> MatterFigures:
-    reached, blocking, honoured, missed, spent, resolved, to_res, to_result, step, due = values
+    reached, blocking, honoured, missed, spent, resolved, to_res, to_result, step, due, retried = (
+        values
+    )
     return MatterFigures(
         reached=reached,
         blocking=tuple(blocking.split(",")) if blocking else (),
@@ -277,6 +280,7 @@ def _from_row(values) -> MatterFigures:
         to_result=to_result,
         overdue_step=step,
         overdue_due=due,
+        retried=retried or 0,
     )
 
 
@@ -316,6 +320,7 @@ def _as_row(mid: str, as_of: date, figures: MatterFigures, seq: int, basis_: str
         "to_result": figures.to_result,
         "overdue_step": figures.overdue_step,
         "overdue_due": figures.overdue_due,
+        "retried": figures.retried,
     }
 
 

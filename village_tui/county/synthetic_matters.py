@@ -71,7 +71,7 @@ def plan_matter(
     if rng.random() < FAULT_SHARE:
         # A short notice is a fault only where the profile makes that period blocking.
         period = profile.rule("posting.resolution_period", category)
-        short_ok = period.enabled and period.days > 2 and period.severity.value == "blocking"
+        short_ok = period.enabled and period.days > 2 and period.severity.value != "warning"
         m.fault = "short_posting" if short_ok and rng.random() < 0.5 else "quorum"
     if rng.random() < LATE_SHARE:
         m.late = rng.choice((Step.RESOLUTION_DISCLOSURE, Step.RESULT_DISCLOSURE))

@@ -90,8 +90,15 @@ def _check_resolution(ctx: Context, meeting: Meeting) -> Iterator[Finding]:
         body = "representatives"
     land = ctx.rule("majority.land_two_thirds")
     if land.enabled and land.threshold and meeting.votes_for is not None:
-        total = basis_total(ctx, land.basis, meeting, body)
-        short = shortfall(land.threshold, meeting.votes_for, total, land.basis, body)
+        if body == "representatives":
+            # Two thirds of the 村民代表 themselves (农村土地承包法 art. 19, 28, 52), not
+            # of every member of the assembly: the count of representatives on the day.
+            total = meeting.representatives_among_members or ctx.village.roster.representatives
+            total = total or meeting.expected
+            basis, body = "expected", "land_representatives"
+        else:
+            basis, total = land.basis, basis_total(ctx, land.basis, meeting, body)
+        short = shortfall(land.threshold, meeting.votes_for, total, basis, body)
         if short:
             yield ctx.finding(
                 land,

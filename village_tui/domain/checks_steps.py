@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, timedelta
 
 from ..i18n import rules as msg
 from .days import earliest_takedown, first_day_after, period_honoured
@@ -166,7 +166,12 @@ def check_implementation(ctx: Context) -> Iterator[Finding]:
         return
     period = ctx.rule("posting.resolution_period")
     days = period.days if period.enabled else 0
-    may_start = first_day_after(posting.posted_on, days, working_days=period.working_days)
+    # Not before the profile's minimum has run, nor while the notice is still up:
+    # a posting recorded to run until 03-08 has not ended on 03-08.
+    may_start = max(
+        first_day_after(posting.posted_on, days, working_days=period.working_days),
+        posting.until + timedelta(days=1),
+    )
     if impl.started_on < may_start:
         yield ctx.finding(
             params,
@@ -203,8 +208,51 @@ def check_results(ctx: Context) -> Iterator[Finding]:
         )
 
 
+def check_spending(ctx: Context) -> Iterator[Finding]:
+    """Money spent beyond the amount resolved: a warning, and a defect past the profile's margin."""
+    resolved = ctx.state.matter.planned_fen
+    spent = ctx.state.spent_fen
+    if resolved <= 0 or spent <= resolved:
+        return
+    over = ctx.rule("spending.over_resolved")
+    margin = ctx.rule("spending.over_threshold")
+    limit = resolved + resolved * margin.percent // 100
+    values = {"spent": msg.yuan(spent), "resolved": msg.yuan(resolved)}
+    if margin.enabled and spent > limit:
+        yield ctx.finding(
+            margin,
+            Step.IMPLEMENTATION,
+            "spending.over_threshold",
+            percent=margin.percent,
+            limit=msg.yuan(limit),
+            **values,
+        )
+    elif over.enabled:
+        yield ctx.finding(over, Step.IMPLEMENTATION, "spending.over_resolved", **values)
+
+
 def check_objections(ctx: Context) -> Iterator[Finding]:
-    """Objections still unanswered after a posting came down."""
+    """Objections still unanswered after a posting came down; objections received after it."""
+    late = ctx.rule("objections.after_posting")
+    for step in POSTING_RULE:
+        posting = ctx.state.steps.get(step)
+        if not late.enabled or not isinstance(posting, Posting):
+            continue
+        after = [
+            o
+            for o in ctx.state.objections
+            if o.step == step.value and o.received_on > posting.until
+        ]
+        if after:
+            yield ctx.finding(
+                late,
+                step,
+                "objections.after_posting",
+                step=step_name(step),
+                until=posting.until,
+                count=len(after),
+                received_on=min(o.received_on for o in after),
+            )
     params = ctx.rule("objections.unanswered")
     if not params.enabled:
         return

@@ -9,7 +9,10 @@ from .steps import Step
 
 
 class Severity(str, Enum):
-    BLOCKING = "blocking"  # the matter may not advance; a save that causes it is refused
+    """What a broken rule does to the step (see docs/decisions.md, issue 11)."""
+
+    INVALID = "invalid"  # the step does not count: recorded, but it must be held again
+    DEFECT = "defect"  # the step counts; the township may not approve until it is cured
     WARNING = "warning"  # shown; saving needs an acknowledgement, which is recorded
 
 
@@ -27,7 +30,13 @@ class Finding:
 
     @property
     def blocking(self) -> bool:
-        return self.severity is Severity.BLOCKING
+        """Whether it stands in the way of the township's approval (invalid or defect)."""
+        return self.severity is not Severity.WARNING
+
+    @property
+    def invalid(self) -> bool:
+        """Whether the step it concerns does not count."""
+        return self.severity is Severity.INVALID
 
     def message(self, lang: str = "zh") -> str:
         return self.message_en if lang == "en" else self.message_zh

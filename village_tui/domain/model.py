@@ -134,6 +134,7 @@ class ProgressEntry:
     on: date
     description: str = ""
     spent_fen: int = 0
+    reversed: bool = False  # struck out by a reversal entry: kept, but no longer counted
 
 
 @dataclass(frozen=True)
@@ -157,6 +158,26 @@ class Objection:
 
 
 StepRecord = Meeting | Posting | Implementation
+
+
+@dataclass(frozen=True)
+class Attempt:
+    """One recorded try at a step: a meeting held (valid or not) or a notice posted.
+
+    `invalid` names the rules that kept it from counting (it must be held again),
+    `defects` those the township must see cured. A later attempt at the same
+    step supersedes it: that is how a defect is cured.
+    """
+
+    seq: int  # the event that first recorded it
+    step: str
+    on: date
+    valid: bool = True
+    invalid: tuple[str, ...] = ()
+    defects: tuple[str, ...] = ()
+    superseded_by: int | None = None  # seq of the later attempt at the same step
+
+
 _STEP_INDEX = {step: i for i, step in enumerate(ORDER)}
 
 RECORD_TYPES: dict[Step, type] = {
@@ -182,10 +203,16 @@ class MatterState:
     acknowledged: dict[Step, frozenset[str]] = field(default_factory=dict)
     review_state: str = "pending"  # pending | approved | returned | reopened
     review_comment: str = ""
+    attempts: list[Attempt] = field(default_factory=list)  # every try, oldest first
 
     @property
     def spent_fen(self) -> int:
-        return sum(p.spent_fen for p in self.progress)
+        """Money spent so far: the progress entries not reversed."""
+        return sum(p.spent_fen for p in self.progress if not p.reversed)
+
+    def attempts_at(self, step: Step) -> list[Attempt]:
+        """The tries recorded for `step`, oldest first."""
+        return [a for a in self.attempts if a.step == step.value]
 
     @property
     def reached(self) -> Step | None:

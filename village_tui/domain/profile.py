@@ -13,11 +13,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .findings import Severity
+from .rule_classes import ADDED_RULES, resolve_severity
 from .steps import Category
 
 BASES = frozenset({"expected", "present", "members"})
 _FRACTION_KEYS = frozenset({"threshold", "households_threshold"})
-_RULE_KEYS = frozenset({"enabled", "severity", "citation", "basis", "days", "working_days"})
+_RULE_KEYS = frozenset(
+    {"enabled", "severity", "citation", "basis", "days", "working_days", "percent"}
+)
 _TOP_KEYS = frozenset(
     {
         "id",
@@ -65,6 +68,7 @@ class RuleParams:
     basis: str = "expected"
     days: int = 0
     working_days: bool = False
+    percent: int = 0
 
 
 @dataclass(frozen=True)
@@ -152,6 +156,8 @@ def parse_profile(data: Mapping[str, Any], known_rules: Iterable[str] | None = N
     rules = data.get("rules")
     if not isinstance(rules, Mapping) or not rules:
         raise ValueError(f"{where}: 'rules' must be a non-empty object")
+    # A county profile written before a rule was added gets the rule's default.
+    rules = {**copy.deepcopy(ADDED_RULES), **rules}
     for rule_id, raw in rules.items():
         _rule_params(rule_id, raw, f"{where}: rules.{rule_id}")
     if known_rules is not None:
@@ -208,9 +214,9 @@ def _rule_params(rule_id: str, raw: Any, where: str) -> RuleParams:
     if not isinstance(enabled, bool):
         raise ValueError(f"{where}.enabled: expected true or false")
     try:
-        severity = Severity(raw.get("severity"))
+        severity = resolve_severity(rule_id, raw.get("severity"))
     except ValueError:
-        raise ValueError(f"{where}.severity: expected 'blocking' or 'warning'") from None
+        raise ValueError(f"{where}.severity: expected 'invalid', 'defect' or 'warning'") from None
     citation = _zh_en(raw.get("citation"), f"{where}.citation")
     basis = raw.get("basis", "expected")
     if basis not in BASES:
@@ -221,6 +227,9 @@ def _rule_params(rule_id: str, raw: Any, where: str) -> RuleParams:
     working = raw.get("working_days", False)
     if not isinstance(working, bool):
         raise ValueError(f"{where}.working_days: expected true or false")
+    percent = raw.get("percent", 0)
+    if not _is_int(percent) or percent < 0:
+        raise ValueError(f"{where}.percent: expected a whole number >= 0")
     return RuleParams(
         rule_id=rule_id,
         enabled=enabled,
@@ -234,6 +243,7 @@ def _rule_params(rule_id: str, raw: Any, where: str) -> RuleParams:
         basis=basis,
         days=days,
         working_days=working,
+        percent=percent,
     )
 
 

@@ -9,8 +9,11 @@ changes must not reopen meetings already held.
 
 from __future__ import annotations
 
+from ..i18n import rules as msg
 from .findings import Finding, Severity
 from .model import Meeting, Roster
+from .profile import Profile
+from .rule_context import shortfall
 from .steps import Assembly, Step
 
 RULE_ID = "roster.expected_below"
@@ -55,3 +58,27 @@ def expected_below_roster(step: Step, record: object, roster: Roster) -> Finding
         citation_zh="花名册（应到人数以花名册为准）",
         citation_en="Roster (the expected figure comes from the roster)",
     )
+
+
+def composition_findings(roster: Roster, profile: Profile) -> list[Finding]:
+    """The composition rules (representatives 4/5, women 1/3 of the assembly) on a roster."""
+    members = roster.rep_assembly_members
+    if members <= 0 or roster.representatives <= 0:  # composition not filled in
+        return []
+    out = []
+    for rule_id, count in (
+        ("composition.representatives", roster.representatives),
+        ("composition.women", roster.women_members),
+    ):
+        params = profile.rule(rule_id)
+        if not params.enabled or params.threshold is None:
+            continue
+        short = shortfall(params.threshold, count, members, "expected", "representatives")
+        if short:
+            zh, en = msg.render(rule_id, members=members, count=count, requirement=short)
+            out.append(
+                Finding(
+                    rule_id, params.severity, None, zh, en, params.citation_zh, params.citation_en
+                )
+            )
+    return out

@@ -28,6 +28,7 @@ from .checks_steps import (
     check_order,
     check_postings,
     check_results,
+    check_spending,
 )
 from .findings import Finding, Severity
 from .model import MatterState, StepRecord, Village
@@ -60,6 +61,9 @@ RULE_IDS: tuple[str, ...] = (
     "implementation.before_posting_end",
     "results.before_completion",
     "objections.unanswered",
+    "objections.after_posting",
+    "spending.over_resolved",
+    "spending.over_threshold",
 )
 # Findings about the order of steps concern the whole matter, so a preview keeps them all.
 ORDER_RULES = frozenset({"order.sequence", "threshold.skipped_step", "order.merged", "order.dates"})
@@ -72,6 +76,7 @@ CHECKS: tuple[Callable[[Context], Iterator[Finding]], ...] = (
     check_postings,
     check_implementation,
     check_results,
+    check_spending,
     check_objections,
 )
 
@@ -100,11 +105,11 @@ def preview(
 
 
 def unacknowledged(findings: list[Finding], state: MatterState) -> list[Finding]:
-    """The findings still needing attention: blocking ones, and warnings nobody acknowledged."""
+    """The findings still needing attention: invalid steps and defects, and unconfirmed warnings."""
     return [
         f
         for f in findings
-        if f.severity is Severity.BLOCKING
+        if f.severity is not Severity.WARNING
         or f.step is None
         or f.rule_id not in state.acknowledged.get(f.step, frozenset())
     ]

@@ -34,8 +34,8 @@ RULE_WHAT: dict[str, tuple[str, str]] = {
     "quorum.villagers": ("村民会议到会人数", "Attendance at the villagers' assembly"),
     "majority.villagers": ("村民会议赞成票", "Votes in favour at the villagers' assembly"),
     "majority.land_two_thirds": (
-        "土地承包方案赞成票",
-        "Votes in favour of a land contracting plan",
+        "土地承包方案赞成票(村民代表会议按村民代表人数计)",
+        "Votes in favour of a land contracting plan (counted against the representatives themselves)",
     ),
     "composition.representatives": (
         "村民代表会议组成人员中村民代表比例",
@@ -63,6 +63,15 @@ RULE_WHAT: dict[str, tuple[str, str]] = {
         "公示期满时异议均已答复",
         "Every objection answered when a posting period ends",
     ),
+    "objections.after_posting": (
+        "公示期满后收到的异议须核实",
+        "An objection received after a posting ended is questioned",
+    ),
+    "spending.over_resolved": ("支出不超过决议金额", "Spending stays within the amount resolved"),
+    "spending.over_threshold": (
+        "支出超过决议金额的比例上限",
+        "Spending above the amount resolved by more than the county's margin",
+    ),
 }
 
 # The whole a share is taken of, per rule and basis.
@@ -72,7 +81,11 @@ BASIS: dict[str, tuple[str, str]] = {
     "members": ("花名册全体人员", "all members on the roll"),
 }
 
-SEVERITY = {"blocking": ("阻止", "blocking"), "warning": ("提醒", "warning")}
+SEVERITY = {
+    "invalid": ("不生效", "invalid"),  # the step must be held again
+    "defect": ("瑕疵", "defect"),  # the step counts; it must be cured
+    "warning": ("提醒", "warning"),
+}
 ON_OFF = {False: ("未启用", "off")}
 
 HEADERS = {

@@ -67,6 +67,7 @@ HEADS: dict[str, tuple[str, str]] = {
     "resolved_yuan": ("决议金额(元)", "Resolved (yuan)"),
     "spent_yuan": ("支出金额(元)", "Spent (yuan)"),
     "overdue": ("逾期未公开", "Overdue disclosures"),
+    "retried": ("需再次召开(多次记录)", "Needed a second attempt"),
     "total": ("合计", "Total"),
     "village": ("村", "Village"),
     "village_code": ("村代码", "Village code"),

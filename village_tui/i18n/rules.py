@@ -89,6 +89,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "{step}已于{until}期满，仍有{count}条异议未答复",
         "en": "{step} ended on {until} with {count} objection(s) still unanswered",
     },
+    "objections.after_posting": {
+        "zh": "{step}已于{until}期满，{count}条异议在期满后才收到(最早{received_on})，请核实",
+        "en": "{step} ended on {until}; {count} objection(s) received after it (first on {received_on}): please check",
+    },
+    "spending.over_resolved": {
+        "zh": "已支出{spent}元，超过决议金额{resolved}元",
+        "en": "{spent} yuan spent, more than the {resolved} yuan resolved",
+    },
+    "spending.over_threshold": {
+        "zh": "已支出{spent}元，超过决议金额{resolved}元的{percent}%以上(上限{limit}元)",
+        "en": "{spent} yuan spent, more than {percent}% above the {resolved} yuan resolved (limit {limit} yuan)",
+    },
     "plan.sent_in_advance": {
         "zh": "审议方案{sent_on}才送达党员，未提前{days}天(党员大会{held_on}，最迟{latest})",
         "en": "The plan reached Party members on {sent_on}, less than {days} days before the assembly on {held_on} (due by {latest})",
@@ -136,6 +148,7 @@ BASIS_NOUNS: dict[tuple[str, str], tuple[str, str]] = {
     ("expected", "representatives"): ("组成人员", "members"),
     ("expected", "villagers"): ("应到村民", "adult villagers expected"),
     ("expected", "households"): ("总户数", "households"),
+    ("expected", "land_representatives"): ("村民代表", "villager representatives"),
     ("members", "proposal"): ("花名册支委", "committee members on the roll"),
     ("members", "joint_meeting"): ("花名册两委成员", "committee members on the roll"),
     ("members", "party_assembly"): ("花名册有表决权党员", "voting members on the roll"),

@@ -31,6 +31,7 @@ _FIGURES: tuple[tuple[str, str], ...] = (
     ("resolved_yuan", YUAN),
     ("spent_yuan", YUAN),
     ("overdue", INT),
+    ("retried", INT),
 )
 
 

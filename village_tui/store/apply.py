@@ -31,7 +31,7 @@ from ..domain.model import (
     from_payload,
     record_from_payload,
 )
-from ..domain.steps import Step
+from ..domain.steps import ORDER, Step
 from .apply_rows import BatchRows, Rows
 from .search import search_key
 from .tables import (
@@ -134,7 +134,12 @@ def apply_event(session: Session, e: Event, data: Any = None) -> None:
         original = data.get("type") if isinstance(data, dict) else None
         if original not in ev.CORRECTABLE:
             raise ApplyError(f"event {e.seq}: cannot correct an event of type {original!r}")
-        _dispatch(rows, e, original, data.get("payload"), corrected=True)
+        # Which event is corrected matters to a step: it names the attempt replaced.
+        rows.corrects = data.get("corrects")
+        try:
+            _dispatch(rows, e, original, data.get("payload"), corrected=True)
+        finally:
+            rows.corrects = None
     else:
         _dispatch(rows, e, e.type, data, corrected=False)
 
@@ -290,12 +295,59 @@ def _matter_opened(rows: Rows, e: Event, data: dict, corrected: bool) -> None:
 
 @_handles(ev.STEP_RECORDED)
 def _step_recorded(rows: Rows, e: Event, data: dict, corrected: bool) -> None:
+    """One attempt at a step; the step's current record is its latest valid attempt.
+
+    A meeting that missed its quorum is recorded (`verdict.valid` false, written by
+    the service that evaluated it) but does not reach the step; a later attempt at
+    the same step supersedes the earlier one, which is how a defect is cured. A
+    correction replaces the attempt it names and may make a step count or stop
+    counting, so the furthest step is worked out again, forwards or back.
+    """
     matter = _matter(rows, data["matter_id"], e)
     step = Step(data["step"])
     record = record_from_payload(step, data["record"])
+    verdict = data.get("verdict") or {}
+    valid = verdict.get("valid", True) is not False
+    acknowledged = sorted(set(data.get("acknowledged") or []))
+    attempts = json.loads(matter.attempts or "[]")
+    key = rows.corrects if corrected and isinstance(rows.corrects, int) else e.seq
+    entry = next((a for a in attempts if a["seq"] == key), None)
+    if entry is None:
+        entry = {"seq": key}
+        attempts.append(entry)
+    elif entry["step"] != step.value:
+        raise ApplyError(f"event {e.seq}: a correction cannot move an attempt to another step")
+    entry.update(
+        step=step.value,
+        on=_on(record).isoformat(),
+        valid=valid,
+        invalid=sorted(str(r) for r in verdict.get("invalid") or []),
+        defects=sorted(str(r) for r in verdict.get("defects") or []),
+        record=data["record"],
+        acknowledged=acknowledged,
+        version_seq=e.seq,
+        actor=e.actor,
+        recorded_at=e.recorded_at,
+    )
+    attempts.sort(key=lambda a: a["seq"])
+    matter.attempts = canonical_text(attempts)
     steps = rows.steps_of(matter.id)
+    current = [a for a in attempts if a["step"] == step.value and a.get("valid", True)]
+    if current:
+        _set_step(rows, steps, matter, step, current[-1], e)
+    elif corrected and step.value in steps:
+        # The correction says the only try that counted did not: the step is not reached.
+        rows.delete(StepRow, steps.pop(step.value))
+    last = max((r.step_index for r in steps.values()), default=-1)
+    matter.reached = Step(ORDER[last]).value if last >= 0 else None
+    matter.reached_index = last
+    _touch(matter, e, corrected)
+
+
+def _set_step(rows: Rows, steps: dict, matter: MatterRow, step: Step, a: dict, e: Event) -> None:
+    """The step's row made to hold attempt `a`."""
+    record = record_from_payload(step, a["record"])
     row = steps.get(step.value)
-    on = _on(record)
     if row is None:
         row = steps[step.value] = rows.create(
             StepRow,
@@ -303,21 +355,17 @@ def _step_recorded(rows: Rows, e: Event, data: dict, corrected: bool) -> None:
             matter_id=matter.id,
             step=step.value,
             step_index=step.index,
-            on=on,
+            on=_on(record),
             record="",
             seq=e.seq,
             version=0,
         )
-    row.on = on
+    row.on = _on(record)
     row.until = getattr(record, "until", None)
-    row.record = canonical_text(data["record"])
-    row.acknowledged = canonical_text(sorted(set(data.get("acknowledged") or [])))
+    row.record = canonical_text(a["record"])
+    row.acknowledged = canonical_text(a["acknowledged"])
     row.version += 1
     row.seq, row.actor, row.recorded_at = e.seq, e.actor, e.recorded_at
-    if step.index > matter.reached_index:
-        matter.reached, matter.reached_index = step.value, step.index
-        # New work after an approval is new work to review.
-    _touch(matter, e, corrected)
 
 
 def _on(record: Any):
@@ -333,18 +381,22 @@ def _progress(rows: Rows, e: Event, data: dict, corrected: bool) -> None:
     entry = from_payload(ProgressEntry, data["entry"])
     row = rows.get(ProgressRow, entry.id)
     _same_matter(row, matter, e, "progress entry")
-    old = row.spent_fen if row is not None else 0
+    if row is None and corrected:
+        raise ApplyError(f"event {e.seq}: no progress entry {entry.id!r} to correct")
+    # What the entry counted before: nothing when new or reversed.
+    old = row.spent_fen if row is not None and not row.reversed else 0
     if row is None:
         row = rows.create(
             ProgressRow, entry.id, id=entry.id, matter_id=matter.id, on=entry.on, seq=e.seq
         )
-    row.on, row.description, row.spent_fen, row.seq = (
+    row.on, row.description, row.spent_fen, row.reversed, row.seq = (
         entry.on,
         entry.description,
         entry.spent_fen,
+        entry.reversed,
         e.seq,
     )
-    matter.spent_fen = matter.spent_fen - old + entry.spent_fen
+    matter.spent_fen = matter.spent_fen - old + (0 if entry.reversed else entry.spent_fen)
     _touch(matter, e, corrected)
 
 

@@ -92,6 +92,7 @@ class Rows:
         self.session = session
         self.by_key: dict[tuple[type, str], Any] = {}
         self.steps: dict[str, dict[str, Any]] = {}  # matter id -> step value -> row
+        self.corrects: int | None = None  # the event the correction being applied replaces
 
     def get(self, cls: type, key: str) -> Any:
         try:
@@ -110,6 +111,13 @@ class Rows:
         if key is not None:
             self.by_key[(cls, key)] = row
         return row
+
+    def delete(self, cls: type, row: Any) -> None:
+        """Remove a derived row (a step no longer reached after a correction)."""
+        if row in self.session.new:
+            self.session.expunge(row)
+        else:
+            self.session.delete(row)
 
     def steps_of(self, matter_id: str) -> dict[str, Any]:
         found = self.steps.get(matter_id)
@@ -187,7 +195,18 @@ class BatchRows(Rows):
         self.shapes = {cls: _Shape(cls) for cls in DERIVED}
         self.new: dict[type, list[Record]] = {cls: [] for cls in _INSERT_ORDER}
         self.dirty: dict[int, StoredRecord] = {}  # stored rows changed since the last flush
+        self.deleted: dict[type, list[dict[str, Any]]] = {}  # keys of stored rows to delete
         self.bulks: dict[tuple[type, str], Bulk] = {}
+
+    def delete(self, cls: type, row: Any) -> None:
+        if isinstance(row, StoredRecord):
+            self.dirty.pop(id(row), None)
+            shape = self.shapes[cls]
+            self.deleted.setdefault(cls, []).append(
+                {"key_" + k: row.__dict__[k] for k in shape.key}
+            )
+        else:
+            self.new[cls] = [r for r in self.new[cls] if r is not row]
 
     def _select(self, cls: type, where) -> list[Record]:
         shape = self.shapes[cls]
@@ -220,6 +239,10 @@ class BatchRows(Rows):
             shape = self.shapes[cls]
             if kind == "insert":
                 found = Bulk(self.session, shape.table.insert(), shape.columns)
+            elif kind == "delete":
+                where = and_(*(shape.table.c[k] == bindparam("key_" + k) for k in shape.key))
+                keys = ["key_" + k for k in shape.key]
+                found = Bulk(self.session, shape.table.delete().where(where), keys)
             else:
                 keys = ["key_" + k for k in shape.key]
                 found = Bulk(self.session, shape.update, shape.changing + keys)
@@ -228,6 +251,10 @@ class BatchRows(Rows):
 
     def flush(self) -> None:
         self.session.flush()  # ORM objects of the same transaction (the ledger head)
+        # Deletes first: a step deleted and recorded again in one batch is a new row.
+        for cls, keys in self.deleted.items():
+            self._bulk(cls, "delete").run(keys)
+        self.deleted.clear()
         dirty = self.dirty
         for cls, recs in self.new.items():
             if recs:

@@ -19,7 +19,7 @@ from sqlmodel import select
 from ..domain import events as ev
 from ..domain.chain import canonical_json
 from ..domain.codes import check_village_code
-from ..domain.findings import Finding, InvalidRecord
+from ..domain.findings import Finding, InvalidRecord, Severity
 from ..domain.model import (
     Completion,
     Matter,
@@ -31,7 +31,7 @@ from ..domain.model import (
     Village,
     to_payload,
 )
-from ..domain.roster_check import expected_below_roster
+from ..domain.roster_check import composition_findings, expected_below_roster
 from ..domain.rules import evaluate, preview
 from ..domain.steps import Step
 from ..domain.text import check_recordable
@@ -44,6 +44,7 @@ from .errors import (  # noqa: F401  (re-exported: callers import them from here
     ServiceError,
     reopen_finding,
 )
+from .history_diff import Change, changes
 from .ledger import append, utc_now, verify
 from .state import load_states, village_from_row
 from .tables import EventRow, MatterRow, ObjectionRow, SettingRow, VillageRow
@@ -63,6 +64,7 @@ class HistoryEntry:
     reason: str
     corrects: int | None
     data: dict[str, Any]
+    changes: tuple[Change, ...] = ()  # a correction's fields, old → new
 
 
 class VillageService:
@@ -138,7 +140,7 @@ class VillageService:
     def preview(self, matter_id: str, step: Step, record: StepRecord) -> list[Finding]:
         """Findings the matter would have with `record` saved for `step` (nothing is saved)."""
         village = self._require_village()
-        validate_record(step, record, self.today())
+        validate_record(step, record, self.today(), roster=village.roster)
         return preview(
             self.state(matter_id),
             village,
@@ -158,9 +160,17 @@ class VillageService:
                 .order_by(EventRow.ledger != code, EventRow.seq)
             ).all()
         out = []
+        latest: dict[tuple[str, int], Any] = {}  # each event's payload as last corrected
         for r in rows:
             data = json.loads(r.payload)
             inner = data.get("payload", data) if r.type == ev.CORRECTION else data
+            found: tuple[Change, ...] = ()
+            if r.type == ev.CORRECTION and isinstance(data.get("corrects"), int):
+                key = (r.ledger, data["corrects"])
+                found = tuple(changes(latest.get(key), inner))
+                latest[key] = inner
+            else:
+                latest[(r.ledger, r.seq)] = data
             out.append(
                 HistoryEntry(
                     seq=r.seq,
@@ -171,6 +181,7 @@ class VillageService:
                     reason=data.get("reason", "") if r.type == ev.CORRECTION else "",
                     corrects=data.get("corrects") if r.type == ev.CORRECTION else None,
                     data=data,
+                    changes=found,
                 )
             )
         return out
@@ -205,11 +216,12 @@ class VillageService:
                 now=self.now,
             )
 
-    def set_up(self, village: Village) -> None:
+    def set_up(self, village: Village, acknowledged: Sequence[str] = ()) -> None:
         """Record the village, its profile and roster; once per database."""
         check_village_code(village.code)
         validate_roster(village.roster)
-        self.profile(village.profile)  # an unknown profile is refused before anything is written
+        profile = self.profile(village.profile)  # unknown: refused before anything is written
+        self._confirm_composition(village.roster, profile, acknowledged)
         if self.village_code() is not None:
             raise ServiceError(
                 "本数据库已设置过村庄，不能重复设置", "This database already belongs to a village"
@@ -228,11 +240,18 @@ class VillageService:
                 now=self.now,
             )
 
-    def change_roster(self, roster: Roster, reason: str, effective_on: date | None = None) -> None:
+    def change_roster(
+        self,
+        roster: Roster,
+        reason: str,
+        effective_on: date | None = None,
+        acknowledged: Sequence[str] = (),
+    ) -> None:
         """Record new roster figures; meetings already recorded keep the 应到 they used."""
         validate_roster(roster)
         if not reason.strip():
             raise InvalidRecord("reason", "请填写变更原因", "A reason for the change is required")
+        self._confirm_composition(roster, self.profile(), acknowledged)
         self._append(
             ev.ROSTER_CHANGED,
             {
@@ -276,25 +295,33 @@ class VillageService:
         validate_matter(matter, self.profile().known_categories)
         # A new category or amount can bring stricter rules (征地: 30 days' posting).
         new = self._blocking_after(state, replace(state, matter=matter))
-        if new:
-            raise Blocked(new)
+        pending = [f for f in new if f.rule_id not in set(acknowledged)]
+        if pending:
+            raise NeedsConfirmation(pending)
         first = self._first_event(matter.id, ev.MATTER_OPENED)
         self._correct(first, ev.MATTER_OPENED, {"matter": to_payload(matter)}, reason, matter.id)
 
     def record_step(
         self, matter_id: str, step: Step, record: StepRecord, acknowledged: Sequence[str] = ()
     ) -> list[Finding]:
-        """Record a step. Refused when invalid or blocking; warnings must be in `acknowledged`."""
+        """Record an attempt at a step, valid or not; every finding about it must be confirmed.
+
+        A meeting that missed its quorum or majority, or came out of order, is
+        recorded as not valid: the step is not reached and the next meeting for it
+        is a second attempt. A step already reached may be recorded again only to
+        cure a defect (the notice posted again for its full period, a new meeting).
+        """
         state = self.state(matter_id)
-        if step in state.steps:
+        if step in state.steps and not self._defects(state, step):
             raise ServiceError(
                 "该步骤已记录，如需修改请使用更正",
                 "This step is already recorded; use a correction to change it",
             )
-        findings = self._check(state, step, record, acknowledged, whole_matter=True)
+        trial = replace(state, steps={k: v for k, v in state.steps.items() if k is not step})
+        findings = self._check(trial, step, record, acknowledged, whole_matter=True)
         self._append(
             ev.STEP_RECORDED,
-            self._step_payload(matter_id, step, record, acknowledged),
+            self._step_payload(matter_id, step, record, acknowledged, findings),
             matter_id=matter_id,
         )
         return findings
@@ -306,21 +333,38 @@ class VillageService:
         record: StepRecord,
         reason: str,
         acknowledged: Sequence[str] = (),
+        attempt_seq: int | None = None,
     ) -> list[Finding]:
-        """Replace a recorded step with a new version; the old one stays in the ledger."""
+        """Replace an attempt at a step (by default the latest) with a new version; the old stays."""
         state = self.state(matter_id)
-        if step not in state.steps:
+        attempts = state.attempts_at(step)
+        if step not in state.steps and not attempts:
             raise ServiceError(
                 "该步骤尚未记录，无法更正",
                 "This step has not been recorded, so it cannot be corrected",
             )
         self._unlock(state, step, acknowledged)
         findings = self._check(state, step, record, acknowledged, whole_matter=False)
-        original = self._step_event(matter_id, step)
+        if step in state.steps:
+            # A new date can break a rule elsewhere (work now starts inside the posting).
+            after = replace(state, steps={**state.steps, step: record})
+            elsewhere = [
+                f
+                for f in self._new_findings(state, after)
+                if f.step != step and f.rule_id not in set(acknowledged)
+            ]
+            if elsewhere:
+                raise NeedsConfirmation(elsewhere)
+        if attempt_seq is not None:
+            if attempt_seq not in {a.seq for a in attempts}:
+                raise ServiceError("找不到该次记录", "No such attempt at this step")
+            original = attempt_seq
+        else:
+            original = attempts[-1].seq if attempts else self._step_event(matter_id, step)
         self._correct(
             original,
             ev.STEP_RECORDED,
-            self._step_payload(matter_id, step, record, acknowledged),
+            self._step_payload(matter_id, step, record, acknowledged, findings),
             reason,
             matter_id,
         )
@@ -337,16 +381,85 @@ class VillageService:
                 "尚未记录开始实施，不能登记进度",
                 "Implementation has not started; record its start first",
             )
-        if spent_fen < 0:
-            raise InvalidRecord("spent_fen", "支出金额不能为负数", "Money spent cannot be negative")
-        if on > self.today():
-            raise InvalidRecord("on", "日期不能晚于今天", "The date cannot be in the future")
+        self._check_progress(entry)
         self._append(
             ev.PROGRESS_RECORDED,
-            {"matter_id": matter_id, "entry": to_payload(entry)},
+            {"matter_id": matter_id, "entry": _entry_payload(entry)},
             matter_id=matter_id,
         )
         return entry.id
+
+    def correct_progress(
+        self,
+        matter_id: str,
+        entry_id: str,
+        *,
+        on: date,
+        description: str,
+        spent_fen: int,
+        reason: str,
+        acknowledged: Sequence[str] = (),
+    ) -> None:
+        """Replace a progress entry's date, text or amount, with the reason on record."""
+        state = self.state(matter_id)
+        old = self._progress_entry(state, entry_id)
+        self._unlock(state, Step.IMPLEMENTATION, acknowledged)
+        entry = replace(old, on=on, description=description, spent_fen=spent_fen)
+        self._check_progress(entry)
+        self._correct(
+            self._progress_event(matter_id, entry_id),
+            ev.PROGRESS_RECORDED,
+            {"matter_id": matter_id, "entry": _entry_payload(entry)},
+            reason,
+            matter_id,
+        )
+
+    def reverse_progress(
+        self, matter_id: str, entry_id: str, *, reason: str, acknowledged: Sequence[str] = ()
+    ) -> None:
+        """Strike out a progress entry (a reversal): it stays on record, its money no longer counts."""
+        state = self.state(matter_id)
+        old = self._progress_entry(state, entry_id)
+        if old.reversed:
+            raise ServiceError("该进度已冲销", "This progress entry is already reversed")
+        self._unlock(state, Step.IMPLEMENTATION, acknowledged)
+        self._correct(
+            self._progress_event(matter_id, entry_id),
+            ev.PROGRESS_RECORDED,
+            {"matter_id": matter_id, "entry": _entry_payload(replace(old, reversed=True))},
+            reason,
+            matter_id,
+        )
+
+    def _progress_entry(self, state: MatterState, entry_id: str) -> ProgressEntry:
+        for p in state.progress:
+            if p.id == entry_id:
+                return p
+        raise ServiceError("找不到该进度记录", "No such progress entry")
+
+    def _check_progress(self, entry: ProgressEntry) -> None:
+        if entry.spent_fen < 0:
+            raise InvalidRecord("spent_fen", "支出金额不能为负数", "Money spent cannot be negative")
+        if entry.on > self.today():
+            raise InvalidRecord("on", "日期不能晚于今天", "The date cannot be in the future")
+        validate_record(Step.IMPLEMENTATION, entry, self.today())
+
+    def _progress_event(self, matter_id: str, entry_id: str) -> int:
+        """The event that first recorded progress entry `entry_id`."""
+        with read_session(self.engine) as s:
+            rows = s.exec(
+                select(EventRow.seq, EventRow.payload)
+                .where(
+                    EventRow.ledger == self.village_code(),
+                    EventRow.matter_id == matter_id,
+                    EventRow.type == ev.PROGRESS_RECORDED,
+                )
+                .order_by(EventRow.seq)
+            ).all()
+        for seq, payload in rows:
+            if json.loads(payload).get("entry", {}).get("id") == entry_id:
+                return seq
+        raise ServiceError("找不到该进度记录", "No such progress entry")
 
     def complete(self, matter_id: str, *, completed_on: date, summary: str) -> None:
         """Record that implementation is finished."""
@@ -426,6 +539,15 @@ class VillageService:
         self._append(ev.OBJECTION_ANSWERED, payload, matter_id=matter_id)
 
     @staticmethod
+    def _confirm_composition(roster: Roster, profile: Any, acknowledged: Sequence[str]) -> None:
+        """The assembly's composition (组织法 art. 25) checked when the roster is set, not later."""
+        pending = [
+            f for f in composition_findings(roster, profile) if f.rule_id not in set(acknowledged)
+        ]
+        if pending:
+            raise NeedsConfirmation(pending)
+
+    @staticmethod
     def _unlock(state: MatterState, step: Step | None, acknowledged: Sequence[str]) -> None:
         """An approved matter is locked: correcting it needs a confirmation, which reopens its review."""
         if state.review_state == "approved" and REOPEN_RULE not in acknowledged:
@@ -441,33 +563,38 @@ class VillageService:
         acknowledged: Sequence[str],
         whole_matter: bool,
     ) -> list[Finding]:
+        """The findings about `step` with `record`; refused only if they are not all confirmed.
+
+        Nothing a rule finds stops a true record: an invalid meeting is recorded as
+        not valid, a defect as a defect. Each must be confirmed, so that the clerk
+        knows what the ledger will say; the confirmations are recorded.
+        """
         village = self._require_village()
-        validate_record(step, record, self.today())
+        validate_record(step, record, self.today(), roster=village.roster)
         profile = self.profile(village.profile)
         found = preview(state, village, profile, step, record, self.today())
         if whole_matter:
             below = expected_below_roster(step, record, village.roster)
             found += [below] if below else []
-        after = replace(state, steps={**state.steps, step: record})
-        seen = {(f.rule_id, f.step) for f in found}
-        # A new step must leave the matter with no blocking finding at all; a
-        # correction (which may be fixing an old one) must not add a new one.
-        found += [
-            f
-            for f in self._blocking_after(state if not whole_matter else None, after)
-            if (f.rule_id, f.step) not in seen
-        ]
-        blocking = [f for f in found if f.blocking]
-        if blocking:
-            raise Blocked(blocking)
-        pending = [
-            f
-            for f in found
-            if not f.blocking and f.step == step and f.rule_id not in set(acknowledged)
-        ]
+        pending = [f for f in found if f.step == step and f.rule_id not in set(acknowledged)]
         if pending:
             raise NeedsConfirmation(pending)
-        return found
+        return [f for f in found if f.step == step]
+
+    def _defects(self, state: MatterState, step: Step) -> list[Finding]:
+        """The defects the step's current record has (what a new attempt would cure)."""
+        return [f for f in self.findings(state) if f.step is step and f.severity is Severity.DEFECT]
+
+    def _new_findings(self, before: MatterState, after: MatterState) -> list[Finding]:
+        """Findings of any class that `after` has and `before` had not."""
+        village = self._require_village()
+        profile = self.profile(village.profile)
+        old = {(f.rule_id, f.step) for f in evaluate(before, village, profile, self.today())}
+        return [
+            f
+            for f in evaluate(after, village, profile, self.today())
+            if (f.rule_id, f.step) not in old
+        ]
 
     def _blocking_after(self, before: MatterState | None, after: MatterState) -> list[Finding]:
         """Blocking findings of `after` that `before` did not already have (all, without `before`)."""
@@ -488,14 +615,27 @@ class VillageService:
 
     @staticmethod
     def _step_payload(
-        matter_id: str, step: Step, record: StepRecord, acknowledged: Sequence[str]
+        matter_id: str,
+        step: Step,
+        record: StepRecord,
+        acknowledged: Sequence[str],
+        findings: Sequence[Finding] = (),
     ) -> dict[str, Any]:
-        return {
+        payload = {
             "matter_id": matter_id,
             "step": step.value,
             "record": to_payload(record),
             "acknowledged": sorted(set(acknowledged)),
         }
+        # What the rules of the day made of it, so that every copy of the ledger
+        # agrees which attempt counted. A clean step carries none (as before).
+        invalid = sorted({f.rule_id for f in findings if f.step is step and f.invalid})
+        defects = sorted(
+            {f.rule_id for f in findings if f.step is step and f.severity is Severity.DEFECT}
+        )
+        if invalid or defects:
+            payload["verdict"] = {"valid": not invalid, "invalid": invalid, "defects": defects}
+        return payload
 
     def _first_event(self, matter_id: str, type_: str) -> int:
         with read_session(self.engine) as s:
@@ -530,3 +670,11 @@ class VillageService:
             {"corrects": corrects, "reason": reason, "type": type_, "payload": payload},
             matter_id=matter_id,
         )
+
+
+def _entry_payload(entry: ProgressEntry) -> dict[str, Any]:
+    """A progress entry as the ledger stores it; `reversed` only once it is."""
+    payload = to_payload(entry)
+    if not entry.reversed:
+        del payload["reversed"]
+    return payload

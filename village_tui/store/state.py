@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Iterable
+from datetime import date
 
 from sqlmodel import Session, select
 
 from ..domain.model import (
+    Attempt,
     Completion,
     Matter,
     MatterState,
@@ -55,7 +57,10 @@ def load_states(session: Session, matters: Iterable[MatterRow]) -> list[MatterSt
     ids = [m.id for m in rows]
     by_id = {
         m.id: MatterState(
-            matter=matter_from_row(m), review_state=m.review_state, review_comment=m.review_comment
+            matter=matter_from_row(m),
+            review_state=m.review_state,
+            review_comment=m.review_comment,
+            attempts=attempts_from_text(m.attempts),
         )
         for m in rows
     }
@@ -72,7 +77,13 @@ def load_states(session: Session, matters: Iterable[MatterRow]) -> list[MatterSt
         progress = defaultdict(list)
         for p in session.exec(select(ProgressRow).where(ProgressRow.matter_id.in_(chunk))):
             progress[p.matter_id].append(
-                ProgressEntry(id=p.id, on=p.on, description=p.description, spent_fen=p.spent_fen)
+                ProgressEntry(
+                    id=p.id,
+                    on=p.on,
+                    description=p.description,
+                    spent_fen=p.spent_fen,
+                    reversed=bool(p.reversed),
+                )
             )
         for mid, entries in progress.items():
             by_id[mid].progress = sorted(entries, key=lambda p: (p.on, p.id))
@@ -94,6 +105,27 @@ def load_states(session: Session, matters: Iterable[MatterRow]) -> list[MatterSt
     for state in by_id.values():
         state.objections.sort(key=lambda o: (o.received_on, o.id))
     return [by_id[i] for i in ids]
+
+
+def attempts_from_text(text: str | None) -> list[Attempt]:
+    """A matter's stored attempts, each marked with the later attempt that superseded it."""
+    raw = json.loads(text or "[]")
+    later: dict[str, int] = {}
+    out: list[Attempt] = []
+    for a in reversed(raw):  # newest first, so each knows the next try at its step
+        out.append(
+            Attempt(
+                seq=a["seq"],
+                step=a["step"],
+                on=date.fromisoformat(a["on"]),
+                valid=bool(a.get("valid", True)),
+                invalid=tuple(a.get("invalid") or ()),
+                defects=tuple(a.get("defects") or ()),
+                superseded_by=later.get(a["step"]),
+            )
+        )
+        later[a["step"]] = a["seq"]
+    return out[::-1]
 
 
 def _chunks(items: list[str], size: int):

@@ -88,6 +88,8 @@ class MatterRow(SQLModel, table=True):
     reviewed_seq: int | None = None  # the village ledger's position the township reviewed
     corrected_seq: int = 0  # the last correction of this matter in the village ledger
     search_key: str = ""  # title, its pinyin initials and full pinyin, for the dashboard search
+    # Every try at a step, valid or not, oldest first (JSON; see `apply._step_recorded`).
+    attempts: str = Field(default="[]", sa_column=Column(Text, nullable=False, default="[]"))
     opened_seq: int = 0
     updated_seq: int = 0
 
@@ -122,6 +124,7 @@ class ProgressRow(SQLModel, table=True):
     on: date
     description: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
     spent_fen: int = Field(default=0, sa_column=Column(BigInteger, nullable=False, default=0))
+    reversed: bool = False  # struck out by a reversal: kept, not counted
     seq: int
 
 
@@ -181,6 +184,7 @@ class MatterFigureRow(SQLModel, table=True):
     to_result: int | None = None
     overdue_step: str | None = Field(default=None, max_length=32)
     overdue_due: date | None = None
+    retried: int = 0  # 1 when some step needed more than one attempt
 
 
 # Worked out from the derived tables for speed; emptied by `rebuild`, never compared.

@@ -14,7 +14,7 @@ from ..domain.chain import Event, canonical_json, seal
 from ..domain.codes import township_code
 from ..domain.events import review_ledger
 from ..domain.findings import Finding
-from ..domain.model import MatterState, Village
+from ..domain.model import Attempt, MatterState, Village
 from ..domain.rules import evaluate
 from ..domain.steps import ORDER, Step
 from ..domain.text import check_recordable
@@ -70,6 +70,13 @@ class ReviewRow:
     review_state: str
     review_comment: str
     updated_seq: int
+    attempts: tuple[Attempt, ...] = ()  # every try at a step, failed ones included
+
+    @property
+    def retried(self) -> bool:
+        """Whether some step needed more than one attempt."""
+        steps = [a.step for a in self.attempts]
+        return len(steps) != len(set(steps))
 
     @property
     def blocking(self) -> int:
@@ -189,6 +196,7 @@ class ReviewService:
                     review_state=st.review_state,
                     review_comment=public_text(st.review_comment, one_line=True),
                     updated_seq=updated[st.matter.id],
+                    attempts=tuple(st.attempts),
                 )
             )
         return out

@@ -11,7 +11,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Static
 
-from ...domain.findings import Finding
+from ...domain.findings import Finding, Severity
 from ..widgets.findings_view import finding_text
 from .base import Localized
 
@@ -40,6 +40,15 @@ class ConfirmWarnings(Localized, ModalScreen[bool]):
                         body.append("\n")
                     body.append_text(finding_text(f, self.lang))
                 yield Static(body)
+            kinds = {f.severity for f in self.findings}
+            if Severity.INVALID in kinds:
+                yield Static(
+                    Text(self.t("confirm.invalid"), style="bold red"), id="confirm-invalid"
+                )
+            elif Severity.DEFECT in kinds:
+                yield Static(
+                    Text(self.t("confirm.defect"), style="bold magenta"), id="confirm-defect"
+                )
             yield Static(self.t("confirm.text"), id="confirm-text")
             with Horizontal(id="confirm-buttons"):
                 yield Button(f"{self.t('confirm.yes')} (Y)", variant="warning", id="yes")
@@ -51,3 +60,28 @@ class ConfirmWarnings(Localized, ModalScreen[bool]):
 
     def action_answer(self, yes: bool) -> None:
         self.dismiss(yes)
+
+
+class ConfirmsFindings:
+    """A form whose save the service may answer with findings to confirm: ask, then save again.
+
+    The form keeps `acknowledged` and passes it to the service; the confirmations are recorded.
+    """
+
+    acknowledged: set[str]
+
+    def on_refused(self, message) -> None:
+        from ...store.errors import NeedsConfirmation
+
+        err = message.error
+        if not isinstance(err, NeedsConfirmation):
+            super().on_refused(message)  # type: ignore[misc]
+            return
+        findings = err.findings
+
+        def done(yes: bool | None) -> None:
+            if yes:
+                self.acknowledged |= {f.rule_id for f in findings}
+                self.action_save()  # type: ignore[attr-defined]
+
+        self.app.push_screen(ConfirmWarnings(findings), done)  # type: ignore[attr-defined]

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
@@ -13,7 +11,9 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from ...domain.steps import Step
+from ...i18n.history import CHANGE, label, local_time, show
 from ...i18n.tui import step_short
+from ...store.history_diff import flatten
 from .base import Localized, error_text
 
 
@@ -63,18 +63,25 @@ class HistoryScreen(Localized, Screen[None]):
             return
         self.entries = message.entries
         table = self.query_one(DataTable)
-        versions: dict[str, int] = {}
+        attempts: dict[str, int] = {}
         for e in self.entries:
             what = self.t(f"ev.{e.type}")
+            corrected = e.data.get("type") if e.corrects else None
+            if isinstance(corrected, str) and not e.step:
+                what += " " + self.t(f"ev.{corrected}")
             if e.step:
-                versions[e.step] = versions.get(e.step, 0) + 1
-                what += f" {step_short(Step(e.step), self.lang)} " + self.t(
-                    "history.version", n=versions[e.step]
-                )
+                what += f" {step_short(Step(e.step), self.lang)}"
+                if not e.corrects:
+                    attempts[e.step] = attempts.get(e.step, 0) + 1
+                    what += " " + self.t("history.attempt", n=attempts[e.step])
+            verdict = (e.data.get("payload", e.data) if e.corrects else e.data).get("verdict")
+            if isinstance(verdict, dict) and verdict.get("valid") is False:
+                what += " · " + self.t("history.not_valid")
             if e.corrects:
                 what += " · " + self.t("history.corrects", seq=e.corrects)
-            at = e.recorded_at.replace("T", " ")[:16]
-            table.add_row(str(e.seq), at, e.actor, what, e.reason, key=str(e.seq))
+            table.add_row(
+                str(e.seq), local_time(e.recorded_at), e.actor, what, e.reason, key=str(e.seq)
+            )
         if self.entries:
             table.move_cursor(row=len(self.entries) - 1)
         table.focus()
@@ -82,16 +89,28 @@ class HistoryScreen(Localized, Screen[None]):
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         if event.cursor_row < 0 or event.cursor_row >= len(self.entries):
             return
-        e = self.entries[event.cursor_row]
-        data = e.data.get("payload", e.data) if e.corrects else e.data
-        record = data.get("record") or data.get("matter") or data.get("entry") or data
-        record = (
-            {k: v for k, v in record.items() if v not in (None, "", [], 0, False)}
-            if isinstance(record, dict)
-            else record
+        self.query_one("#history-detail", Static).update(
+            self.detail(self.entries[event.cursor_row])
         )
-        text = Text(f"#{e.seq} {e.actor} {e.recorded_at}\n", style="bold")
+
+    def detail(self, e) -> Text:
+        """An event as labelled fields; a correction as old → new, field by field."""
+        lang = self.lang
+        text = Text(f"#{e.seq} {e.actor} {local_time(e.recorded_at)}\n", style="bold")
         if e.reason:
             text.append(f"{self.t('form.reason')}：{e.reason}\n", style="yellow")
-        text.append(json.dumps(record, ensure_ascii=False, indent=None)[:600])
-        self.query_one("#history-detail", Static).update(text)
+        if e.corrects:
+            for c in e.changes:
+                line = CHANGE[lang].format(
+                    label=label(c.key, lang),
+                    old=show(c.key, c.old, lang),
+                    new=show(c.key, c.new, lang),
+                )
+                text.append(line + "\n")
+            if not e.changes:
+                text.append(self.t("history.no_change") + "\n", style="dim")
+            return text
+        fields = [(k, v) for k, v in flatten(e.data).items() if v not in (None, "", [], 0, False)]
+        for key, value in fields[:14]:
+            text.append(f"{label(key, lang)}：{show(key, value, lang)}\n")
+        return text

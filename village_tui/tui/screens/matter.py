@@ -10,6 +10,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from ...domain.findings import Severity
 from ...domain.steps import ORDER, Step
 from ...i18n.tui import category_name, choice, step_name
 from ..parse import format_fen
@@ -26,6 +27,8 @@ class MatterScreen(Localized, ServiceWorker, Screen[None]):
         Binding("escape", "back", "key.back"),
         Binding("x", "record_next", "key.next"),
         Binding("p", "progress", "key.progress"),
+        Binding("c", "correct_progress", "key.correct_progress"),
+        Binding("a", "again", "key.again"),
         Binding("d", "complete", "key.complete"),
         Binding("o", "objection", "key.objection"),
         Binding("y", "reply", "key.reply"),
@@ -121,7 +124,45 @@ class MatterScreen(Localized, ServiceWorker, Screen[None]):
             return Step.RESOLUTION in st.steps
         if action == "record_next":
             return st.next_step is not None
+        if action == "correct_progress":
+            return any(not p.reversed for p in st.progress)
+        if action == "again":
+            return bool(self._defective())
         return True
+
+    def _defective(self) -> list[Step]:
+        """Steps whose record has a defect: a new attempt (posted or held again) cures it."""
+        steps = {f.step for f in self.findings if f.severity is Severity.DEFECT and f.step}
+        return [s for s in ORDER if s in steps and s in (self.state.steps if self.state else {})]
+
+    def action_again(self) -> None:
+        """Record the highlighted defective step again (else the first one with a defect)."""
+        defective = self._defective()
+        if not defective or self.state is None:
+            return
+        chosen = self.query_one(Timeline).selected_step
+        step = chosen if chosen in defective else defective[0]
+        self._open_form(step, correcting=False, again=True)
+
+    def action_correct_progress(self) -> None:
+        from .picker import PickerScreen
+        from .progress_form import ProgressFormScreen
+
+        st = self.state
+        if st is None:
+            return
+        entries = {p.id: p for p in st.progress if not p.reversed}
+        if not entries:
+            return
+        options = [
+            (f"{p.on} {p.description} {format_fen(p.spent_fen)}", p.id) for p in entries.values()
+        ]
+
+        def picked(entry_id: str | None) -> None:
+            if entry_id:
+                self.app.push_screen(ProgressFormScreen(st, entries[entry_id]), self._after)
+
+        self.app.push_screen(PickerScreen(self.t("progress.pick"), options, None), picked)
 
     # --- recording and correcting -------------------------------------------------
 
@@ -149,7 +190,7 @@ class MatterScreen(Localized, ServiceWorker, Screen[None]):
             return
         self._open_form(nxt, correcting=False)
 
-    def _open_form(self, step: Step, correcting: bool) -> None:
+    def _open_form(self, step: Step, correcting: bool, again: bool = False) -> None:
         from .implementation_form import ImplementationFormScreen
         from .meeting_form import MeetingFormScreen
         from .posting_form import PostingFormScreen
@@ -160,7 +201,7 @@ class MatterScreen(Localized, ServiceWorker, Screen[None]):
             form = PostingFormScreen
         else:
             form = ImplementationFormScreen
-        self.app.push_screen(form(self.state, step, self.village, correcting), self._after)
+        self.app.push_screen(form(self.state, step, self.village, correcting, again), self._after)
 
     def _after(self, result) -> None:
         if result:

@@ -7,6 +7,7 @@ from textual.widgets import Static
 
 from ...domain.model import ROSTER_FIELDS, Roster, Village
 from ..widgets.field_row import Pair
+from .confirm import ConfirmsFindings
 from .form import FormScreen
 
 
@@ -24,13 +25,14 @@ def read_roster(form: FormScreen) -> Roster:
     return Roster(**{n: form.count(n) for n in ROSTER_FIELDS})
 
 
-class RosterScreen(FormScreen):
+class RosterScreen(ConfirmsFindings, FormScreen):
     """Change the roster (花名册) figures."""
 
     CSS_PATH = "roster.tcss"
 
     def __init__(self, village: Village) -> None:
         self.village = village
+        self.acknowledged: set[str] = set()
         super().__init__()
 
     def heading(self) -> str:
@@ -53,5 +55,7 @@ class RosterScreen(FormScreen):
 
     def submit(self, value):
         roster, on, reason = value
-        self.service.change_roster(roster, reason, effective_on=on)
+        self.service.change_roster(
+            roster, reason, effective_on=on, acknowledged=sorted(self.acknowledged)
+        )
         return True

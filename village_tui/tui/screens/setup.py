@@ -9,17 +9,19 @@ from ...domain.codes import check_village_code
 from ...domain.model import Roster, Village
 from ...domain.validate import validate_roster
 from ..widgets.field_row import Pair
+from .confirm import ConfirmsFindings
 from .form import FormScreen
 from .roster import read_roster, roster_fields
 
 
-class SetupScreen(FormScreen):
+class SetupScreen(ConfirmsFindings, FormScreen):
     """The set-up form shown when the database holds no village yet."""
 
     CSS_PATH = "setup.tcss"
 
     def __init__(self, profiles: list[tuple[str, str]]) -> None:
         self.profiles = profiles  # (name to show, id)
+        self.acknowledged: set[str] = set()
         super().__init__()
 
     def heading(self) -> str:
@@ -55,7 +57,7 @@ class SetupScreen(FormScreen):
         )
 
     def submit(self, village: Village):
-        self.service.set_up(village)
+        self.service.set_up(village, acknowledged=sorted(self.acknowledged))
         return village
 
     def action_cancel(self) -> None:

@@ -33,18 +33,29 @@ class StepForm(FormScreen):
             self.findings = list(findings or [])
             self.error = error
 
-    def __init__(self, state: MatterState, step: Step, village: Village, correcting: bool) -> None:
+    def __init__(
+        self,
+        state: MatterState,
+        step: Step,
+        village: Village,
+        correcting: bool,
+        again: bool = False,
+    ) -> None:
         self.state = state
         self.step = step
         self.village = village
         self.correcting = correcting
-        self.record: StepRecord | None = state.steps.get(step) if correcting else None
+        # A new attempt (the meeting held again, the notice posted again) starts from the last.
+        self.again = again and not correcting
+        prefill = correcting or self.again
+        self.record: StepRecord | None = state.steps.get(step) if prefill else None
         self.acknowledged: set[str] = set(state.acknowledged.get(step, ())) if correcting else set()
         self._timer: Timer | None = None
         super().__init__()
 
     def heading(self) -> str:
         key = "form.correcting" if self.correcting else "form.recording"
+        key = "form.again" if self.again else key
         return f"{self.t(key, step=step_name(self.step, self.lang))} · {self.state.matter.title}"
 
     def step_fields(self) -> ComposeResult:

@@ -7,14 +7,23 @@ from collections.abc import Sequence
 from rich.text import Text
 from textual.widgets import Static
 
-from ...domain.findings import Finding
+from ...domain.findings import Finding, Severity
+from ...i18n.tui import tr
+
+_MARKS = {
+    Severity.INVALID: ("✗", "bold red"),
+    Severity.DEFECT: ("△", "bold magenta"),
+    Severity.WARNING: ("!", "bold yellow"),
+}
 
 
 def finding_text(f: Finding, lang: str, *, indent: str = "") -> Text:
-    """One finding: ✗ for blocking, ! for a warning; the citation dimmed after the message."""
-    mark, style = ("✗", "bold red") if f.blocking else ("!", "bold yellow")
+    """One finding: ✗ not valid, △ a defect, ! a warning; the citation dimmed after the message."""
+    mark, style = _MARKS[f.severity]
     text = Text(indent)
     text.append(f"{mark} ", style=style)
+    if f.severity is not Severity.WARNING:
+        text.append(tr(f"finding.{f.severity.value}", lang) + "：", style=style)
     text.append(f.message(lang))
     text.append(f"  〔{f.rule_id}；{f.citation(lang)}〕", style="dim")
     return text

@@ -13,7 +13,7 @@ from ...domain.days import days_left, days_posted
 from ...domain.findings import Finding
 from ...domain.model import Implementation, MatterState, Meeting, Posting
 from ...domain.steps import ORDER, Step
-from ...i18n.tui import choice, step_name, tr
+from ...i18n.tui import MESSAGES, choice, step_name, tr
 from ..parse import format_fen
 from .findings_view import finding_text
 from .safe_text import safe_text
@@ -100,6 +100,44 @@ def _implementation_lines(i: Implementation, state: MatterState, lang: str) -> l
     return out
 
 
+def why(rule_ids: Sequence[str], lang: str) -> str:
+    """The short reason a clerk reads: 未达法定人数, 未通过, 程序顺序不符 ..."""
+    words = []
+    for rule_id in rule_ids:
+        family = rule_id.split(".", 1)[0]
+        key = f"attempt.why.{family}"
+        word = tr(key if key in MESSAGES else "attempt.why.other", lang)
+        if word not in words:
+            words.append(word)
+    return "、".join(words)
+
+
+def _attempt_lines(state: MatterState, step: Step, lang: str) -> list[Text]:
+    """Each try at the step when there was more than one, or the one try did not count."""
+    tries = state.attempts_at(step)
+    if not tries or (len(tries) == 1 and tries[0].valid):
+        return []
+    number = {a.seq: i for i, a in enumerate(tries, 1)}
+    out = []
+    for n, a in enumerate(tries, 1):
+        m = number.get(a.superseded_by or -1)
+        if not a.valid:
+            key = "attempt.failed_then" if m else "attempt.failed"
+            out.append(
+                Text(INDENT + tr(key, lang, n=n, on=a.on, why=why(a.invalid, lang)), style="red")
+            )
+        elif a.defects and m:
+            text = tr("attempt.cured", lang, n=n, on=a.on, why=why(a.defects, lang), m=m)
+            out.append(Text(INDENT + text, style="yellow"))
+        elif m:
+            out.append(
+                Text(INDENT + tr("attempt.superseded", lang, n=n, on=a.on, m=m), style="dim")
+            )
+        else:
+            out.append(Text(INDENT + tr("attempt.current", lang, n=n), style="green"))
+    return out
+
+
 def step_prompt(
     state: MatterState, step: Step, findings: Sequence[Finding], today: date, lang: str
 ) -> Text:
@@ -124,6 +162,7 @@ def step_prompt(
         lines += _posting_lines(record, state, step, today, lang)
     elif isinstance(record, Implementation):
         lines += _implementation_lines(record, state, lang)
+    lines += _attempt_lines(state, step, lang)
     for f in findings:
         if f.step is step:
             lines.append(finding_text(f, lang, indent=INDENT))
