@@ -8,7 +8,7 @@ report. Attempts of databases recorded before this revision are filled in by
 `village-tui rebuild`; until then each step shows its one recorded version.
 
 Revision ID: 0006
-Revises: 0004
+Revises: 0005
 Create Date: 2026-12-01 21:10:00
 """
 
