@@ -64,7 +64,8 @@ def test_a_backlog_goes_out_as_several_bundles_that_each_fit(tmp_path):
     whole = _town(tmp_path / "whole")
     (one,) = export_bundles(engine, tmp_path / "full", full=True)
     assert import_bundles(whole, [one.path], trust_new=True).exit_code == 0
-    assert derived(town) == derived(whole)
+    # each import leaves its own checkpoint in the review ledger: compare the village ledger
+    assert derived(town, only_ledger=VILLAGE) == derived(whole, only_ledger=VILLAGE)
 
 
 def test_an_event_no_bundle_can_carry_writes_nothing_and_keeps_the_mark(tmp_path):

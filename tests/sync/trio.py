@@ -49,10 +49,15 @@ def trio(tmp_path_factory) -> Trio:
     rows = review.rows(VILLAGE)
     blocked = next(r.matter_id for r in rows if r.blocking)
     review.approve(next(r.matter_id for r in rows if not r.blocking))
-    feedback = _export_api(open_engine(town), root / "fb")
-    for db in (village, county):
+    # every village the township imported has a checkpoint to send back: the village takes
+    # its own feedback, the county all of it
+    engine = open_engine(town)
+    out = export_bundles(engine, root / "fb")
+    engine.dispose()
+    (feedback,) = [d.path for d in out if d.ledger == f"review:{VILLAGE}"]
+    for db, files in ((village, [feedback]), (county, [d.path for d in out])):
         engine = open_engine(db)
-        assert import_bundles(engine, [feedback], trust_new=True).exit_code == 0
+        assert import_bundles(engine, files, trust_new=True).exit_code == 0
         engine.dispose()
     return Trio(root, village, town, county, other, blocked, feedback)
 
