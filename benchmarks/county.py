@@ -6,7 +6,7 @@ The bundles are generated once into --work (kept for the next run; generating
 them is not what is measured). Each measured phase runs in its own process so
 that its peak memory (max RSS) is its own. The floor is plain SQL GROUP BY
 over the same tables and the same year: what the report's counting costs
-without the evaluator. Last line:
+without the evaluator. `verify-db` is timed on the imported database too. Last line:
 
     county import_s=A report_s=B floor_s=F peak_mib=M
 """
@@ -124,6 +124,29 @@ def _cold_report(engine) -> float:
     return min(times)
 
 
+def phase_verify(target: str) -> dict:
+    """`verify-db` in full: the hash chain, the checkpoints, the ledger replayed and compared."""
+    from village_tui.store.checkpoints import contradictions
+    from village_tui.store.db import open_engine, read_session
+    from village_tui.store.derived_check import first_difference
+    from village_tui.store.ledger import verify
+
+    engine = open_engine(target)
+    t = time.perf_counter()
+    with read_session(engine) as s:
+        report = verify(s)
+        faults = contradictions(s)
+    chain = time.perf_counter() - t
+    difference = first_difference(engine)
+    seconds = time.perf_counter() - t
+    return {
+        "seconds": seconds,
+        "chain_s": chain,
+        "ok": report.ok and not faults and difference is None,
+        "peak_mib": _peak_mib(),
+    }
+
+
 def _child(args: list[str]) -> dict:
     done = subprocess.run([sys.executable, __file__, *args], capture_output=True, text=True)
     if done.returncode != 0:
@@ -141,7 +164,7 @@ def main() -> None:
     p.add_argument(
         "--report-only", action="store_true", help="reuse the last run's imported database"
     )
-    p.add_argument("--phase", choices=("import", "report"), help=argparse.SUPPRESS)
+    p.add_argument("--phase", choices=("import", "report", "verify"), help=argparse.SUPPRESS)
     p.add_argument("--target", help=argparse.SUPPRESS)
     p.add_argument("--bundles", help=argparse.SUPPRESS)
     a = p.parse_args()
@@ -150,6 +173,9 @@ def main() -> None:
         return
     if a.phase == "report":
         print(json.dumps(phase_report(a.target)))
+        return
+    if a.phase == "verify":
+        print(json.dumps(phase_verify(a.target)))
         return
 
     work = Path(a.work)
@@ -181,6 +207,12 @@ def main() -> None:
         f"report {REPORT_YEAR}: {rep['matters']} matters in {rep['seconds']:.3f}s; floor {rep['floor']:.3f}s; ratio {rep['seconds'] / rep['floor']:.1f}x; peak {rep['peak_mib']:.0f} MiB"
     )
     print(f"report with no kept figures (every matter worked out): {rep['cold']:.3f}s")
+    ver = _child(["--phase", "verify", "--target", target])
+    print(
+        f"verify-db: {ver['seconds']:.1f}s (hash chain {ver['chain_s']:.1f}s, the rest replaying"
+        f" and comparing the derived tables); {'intact' if ver['ok'] else 'FAULTS FOUND'};"
+        f" peak {ver['peak_mib']:.0f} MiB"
+    )
     peak = max(imp["peak_mib"], rep["peak_mib"])
     print(
         f"county import_s={imp['seconds']:.1f} report_s={rep['seconds']:.3f} floor_s={rep['floor']:.3f} peak_mib={peak:.0f}"

@@ -13,16 +13,17 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, and_, case, func, literal, select
+from sqlalchemy import Connection, case, func, select
 
 from ..domain import events as ev
 from ..store.apply import settled_review
-from ..store.tables import EventRow, MatterRow, VillageRow
-from .snapshot import Scope
+from ..store.tables import EventRow
 
 E = EventRow.__table__
-M = MatterRow.__table__
-V = VillageRow.__table__
+# Matters are looked up this many at a time by id, through the event table's
+# matter_id index (a join let SQLite walk the whole index instead).
+BATCH = 500
+_REVIEW_TYPES = sorted(ev.REVIEW_TYPES)
 
 
 @dataclass(frozen=True)
@@ -33,45 +34,49 @@ class LedgerFacts:
     review_state: str
 
 
-def ledger_facts(conn: Connection, scope: Scope) -> dict[str, LedgerFacts]:
-    """For every matter of `scope`, its facts read from the event table."""
-    in_scope = M.join(V, V.c.code == M.c.village_code)
-    village_events = (
-        select(
-            E.c.matter_id,
-            func.max(E.c.seq),
-            func.max(case((E.c.type == ev.CORRECTION, E.c.seq))),
-        )
-        .select_from(
-            E.join(in_scope, and_(M.c.id == E.c.matter_id, E.c.ledger == M.c.village_code))
-        )
-        .where(scope.condition())
-        .group_by(E.c.matter_id)
-    )
-    last = {mid: (seq, corrected or 0) for mid, seq, corrected in conn.execute(village_events)}
-    reviews = (
-        select(E.c.matter_id, E.c.type, E.c.payload, M.c.reviewed_seq)
-        .select_from(
-            E.join(
-                in_scope,
-                and_(
-                    M.c.id == E.c.matter_id,
-                    E.c.ledger == literal(ev.REVIEW_PREFIX) + M.c.village_code,
-                ),
+def ledger_facts(
+    conn: Connection, village_of: dict[str, str], kept_seen: dict[str, int | None]
+) -> dict[str, LedgerFacts]:
+    """For each matter (id -> its village), its facts read from the event table.
+
+    `kept_seen`: the matter's `reviewed_seq`, for early reviews that did not record
+    the position they covered (they were taken to cover what had arrived).
+    """
+    ids = sorted(village_of)
+    last: dict[str, list[int]] = {}  # matter -> [last seq, last correction seq]
+    verdicts: dict[str, tuple[int, str, str]] = {}  # matter -> (seq, type, payload)
+    for i in range(0, len(ids), BATCH):
+        chunk = ids[i : i + BATCH]
+        # Positions only: answered from the index, without reading the events' text.
+        q = (
+            select(
+                E.c.matter_id,
+                E.c.ledger,
+                func.max(E.c.seq),
+                func.max(case((E.c.type == ev.CORRECTION, E.c.seq))),
             )
+            .where(E.c.matter_id.in_(chunk))
+            .group_by(E.c.matter_id, E.c.ledger)
         )
-        .where(scope.condition(), E.c.type.in_(sorted(ev.REVIEW_TYPES)))
-        .order_by(E.c.seq)
-    )
-    verdicts: dict[str, tuple[str, int | None]] = {}
-    for mid, type_, payload, kept_seen in conn.execute(reviews):
-        seen = json.loads(payload).get("reviewed_seq")
-        if not isinstance(seen, int) or isinstance(seen, bool):
-            seen = kept_seen  # an early review without the position: as it was applied
-        verdicts[mid] = ("approved" if type_ == ev.REVIEW_APPROVED else "returned", seen)
+        for mid, ledger, seq, corrected in conn.execute(q):
+            if ledger == village_of[mid]:
+                last[mid] = [seq, corrected or 0]
+        q = select(E.c.matter_id, E.c.ledger, E.c.seq, E.c.type, E.c.payload).where(
+            E.c.matter_id.in_(chunk), E.c.type.in_(_REVIEW_TYPES)
+        )
+        for mid, ledger, seq, type_, payload in conn.execute(q):
+            if ledger == ev.review_ledger(village_of[mid]) and (
+                mid not in verdicts or verdicts[mid][0] < seq
+            ):
+                verdicts[mid] = (seq, type_, payload)
     out = {}
     for mid, (seq, corrected) in last.items():
-        verdict, seen = verdicts.get(mid, (None, None))
-        state = settled_review(verdict, seen, seq, corrected) or "pending"
-        out[mid] = LedgerFacts(seq, state)
+        verdict, seen = None, None
+        if mid in verdicts:
+            _, type_, payload = verdicts[mid]
+            verdict = "approved" if type_ == ev.REVIEW_APPROVED else "returned"
+            seen = json.loads(payload).get("reviewed_seq")
+            if not isinstance(seen, int) or isinstance(seen, bool):
+                seen = kept_seen.get(mid)
+        out[mid] = LedgerFacts(seq, settled_review(verdict, seen, seq, corrected) or "pending")
     return out

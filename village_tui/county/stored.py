@@ -156,7 +156,7 @@ def _current_figures(engine: Engine, scope: Scope, keep: bool, reuse: bool) -> S
         rows = conn.execute(_scope_query(scope)).fetchall()
         profiles = _profiles(villages)
         basis_of = bases(villages, profiles)
-        facts = ledger_facts(conn, scope)
+        facts = ledger_facts(conn, {r[0]: r[1] for r in rows}, {r[0]: r.reviewed_seq for r in rows})
         stale: list[str] = []
         untrusted: set[str] = set()  # derived rows that disagree with the ledger: never kept
         for row in rows:
@@ -168,9 +168,9 @@ def _current_figures(engine: Engine, scope: Scope, keep: bool, reuse: bool) -> S
                 and source is not None
                 and as_of == scope.as_of
                 and kept_seq == source
-                and kept_basis == _sealed(basis_of[code], source, row[10:])
+                and kept_basis == _sealed(basis_of[code], source, row[_FIGURES])
             ):
-                found[mid] = _from_row(row[10:])
+                found[mid] = _from_row(row[_FIGURES])
             else:
                 stale.append(mid)
                 if source is None or source != seq:
@@ -203,6 +203,10 @@ def _current_figures(engine: Engine, scope: Scope, keep: bool, reuse: bool) -> S
     return ScopeFigures(villages, profiles, matters, worked_out=len(stale), kept=kept)
 
 
+# The kept figures' columns in `_scope_query`'s rows, from `reached` to `retried`.
+_FIGURES = slice(10, 21)
+
+
 def _scope_query(scope: Scope):
     return (
         select(
@@ -227,6 +231,7 @@ def _scope_query(scope: Scope):
             F.c.overdue_step,
             F.c.overdue_due,
             F.c.retried,
+            M.c.reviewed_seq,  # for reviews that did not record what they covered
         )
         .join(V, V.c.code == M.c.village_code)
         .outerjoin(F, F.c.matter_id == M.c.id)

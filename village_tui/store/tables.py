@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import BigInteger, Column, Text, UniqueConstraint
+from sqlalchemy import BigInteger, Column, Index, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 
@@ -12,7 +12,11 @@ class EventRow(SQLModel, table=True):
     """One ledger entry, stored exactly as it was hashed. Never updated, never deleted."""
 
     __tablename__ = "event"
-    __table_args__ = (UniqueConstraint("ledger", "seq", name="uq_event_ledger_seq"),)
+    __table_args__ = (
+        UniqueConstraint("ledger", "seq", name="uq_event_ledger_seq"),
+        # Each matter's positions from the index alone (the county report's check, migration 0006).
+        Index("ix_event_matter_positions", "matter_id", "ledger", "seq", "type"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     ledger: str = Field(index=True, max_length=64)
