@@ -23,13 +23,15 @@ _quote = json.encoder.encode_basestring  # the string encoder of json.dumps(ensu
 # writes C0 that way, the payload's doubly) or itself (DEL, C1). Most bundles have none of
 # these bytes at all, which a few scans of the whole member settle; otherwise each line is
 # searched, and the few that match are looked at string by string.
-_ESCAPES = (b"\\u", b"\\b", b"\\f", b"\x7f")
-_C1 = re.compile(rb"\xc2[\x80-\x9f]")
+_ESCAPE = re.compile(rb"\\[bfu]")
+_C1 = re.compile(rb"\xc2[\x80-\x9f]")  # U+0080-U+009F in UTF-8
 _MAYBE_CONTROL = re.compile(r"\\[ubf]|[\x7f-\x9f]")
 
 
 def _may_hold_control(raw: bytes) -> bool:
-    return any(s in raw for s in _ESCAPES) or _C1.search(raw) is not None
+    if _ESCAPE.search(raw) or b"\x7f" in raw:
+        return True
+    return b"\xc2" in raw and _C1.search(raw) is not None
 
 
 @dataclass(frozen=True)
