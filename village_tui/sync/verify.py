@@ -20,9 +20,18 @@ from .schemas import fast_check, first_error
 
 _quote = json.encoder.encode_basestring  # the string encoder of json.dumps(ensure_ascii=False)
 # A control character in an event line is either an escape (\u00XX, \b, \f: json.dumps
-# writes C0 that way, the payload's doubly) or itself (DEL, C1). Most lines have neither, so
-# one search settles them; the few that match are looked at string by string.
+# writes C0 that way, the payload's doubly) or itself (DEL, C1). Most bundles have none of
+# these bytes at all, which a few scans of the whole member settle; otherwise each line is
+# searched, and the few that match are looked at string by string.
+_ESCAPE = re.compile(rb"\\[bfu]")
+_C1 = re.compile(rb"\xc2[\x80-\x9f]")  # U+0080-U+009F in UTF-8
 _MAYBE_CONTROL = re.compile(r"\\[ubf]|[\x7f-\x9f]")
+
+
+def _may_hold_control(raw: bytes) -> bool:
+    if _ESCAPE.search(raw) or b"\x7f" in raw:
+        return True
+    return b"\xc2" in raw and _C1.search(raw) is not None
 
 
 @dataclass(frozen=True)
@@ -121,6 +130,7 @@ def _events(raw: bytes, manifest: dict[str, Any], signer: Identity) -> list[Sign
     payload_ok: dict[str, Any] = {}
     loads = json.loads
     review = kind == "review"
+    suspect = _may_hold_control(raw)
     for n, line in enumerate(lines, start=1):
         try:
             d = loads(line)
@@ -151,7 +161,7 @@ def _events(raw: bytes, manifest: dict[str, Any], signer: Identity) -> list[Sign
             raise bf.Refused("chain", seq=seq, reason=reason)
         if len(e.payload) > PAYLOAD_CHARS:
             raise bf.Refused("payload_too_big", seq=seq, size=len(e.payload), limit=PAYLOAD_CHARS)
-        if _MAYBE_CONTROL.search(line):  # one search of the raw line settles almost every event
+        if suspect and _MAYBE_CONTROL.search(line):
             _check_text(e, payload)
         check = payload_ok.get(type_)
         if check is None:

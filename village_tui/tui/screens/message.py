@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -25,5 +26,5 @@ class MessageScreen(Localized, ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="message-box"):
             yield Static(self.heading, id="message-heading")
-            yield Static(self.body, id="message-body")
+            yield Static(Text(self.body), id="message-body")  # a path with a title in it: words
         yield Footer()
