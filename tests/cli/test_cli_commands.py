@@ -247,3 +247,22 @@ def test_rebuild_rederives_the_same_tables(run, sample_db):
     code, out, _ = run("--db", sample_db, "rebuild")
     assert code == 0 and out.startswith("已按台账重放 ")
     assert dump_derived(open_engine(sample_db)) == before
+
+
+def test_init_says_a_short_composition_and_records_it(run, tmp_path):
+    db = tmp_path / "c.db"
+    code, out, _ = run(
+        "--db",
+        db,
+        *INIT,
+        "--rep-assembly-members",
+        "45",
+        "--representatives",
+        "35",
+        "--women-members",
+        "15",
+    )
+    assert code == 0
+    assert out.splitlines()[0] == (
+        "提醒：村民代表会议组成人员45人，其中村民代表35人，未达到组成人员45人的五分之四(36人)"
+    )

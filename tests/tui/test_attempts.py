@@ -115,3 +115,36 @@ async def test_a_reversed_progress_entry_by_keyboard(village_service, db_path):
         await settle(pilot)
         assert "支出金额(元)：280,000.00 → 250,000.00" in screen_text(app)
         app.save_screenshot("history.svg", str(db_path.parent))
+
+
+def test_attempt_lines_name_the_reason_and_the_cure():
+    from village_tui.domain.model import Attempt
+    from village_tui.tui.widgets.timeline import attempt_lines
+
+    tries = [
+        Attempt(
+            seq=5,
+            step="resolution",
+            on=date(2024, 3, 8),
+            defects=("notice.villagers_assembly",),
+            superseded_by=9,
+        ),
+        Attempt(seq=9, step="resolution", on=date(2024, 3, 20)),
+    ]
+    assert [t.plain for t in attempt_lines(tries, "zh")] == [
+        "│ 第1次 2024-03-08 有瑕疵（通知期不足），已由第2次补正",
+        "│ 第2次（现行记录）",
+    ]
+    failed = [
+        Attempt(
+            seq=5,
+            step="resolution",
+            on=date(2024, 3, 8),
+            valid=False,
+            invalid=("majority.representatives",),
+        )
+    ]
+    assert [t.plain for t in attempt_lines(failed, "en")] == [
+        "│ Attempt 1 on 2024-03-08 not valid (not passed): to be held again"
+    ]
+    assert attempt_lines(tries[1:], "zh") == []  # one valid try: nothing extra to say

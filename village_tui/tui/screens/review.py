@@ -10,8 +10,11 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, DataTable, Footer, Header, Input, Static
 
+from ...domain.steps import ORDER
 from ...i18n.sync import REVIEW_STATES, label
+from ...i18n.tui import step_short
 from ...sync.review_report import step_label
+from ..widgets.timeline import attempt_lines
 from .base import localize_bindings
 
 STATE_STYLE = {"returned": "bold red", "approved": "green", "reopened": "yellow", "pending": ""}
@@ -190,6 +193,13 @@ class ReviewScreen(Screen[None]):
             )
         for x in r.late:
             text.append("⏰ " + x.message(self.lang) + "\n", style="yellow")
+        # Every try at a step when one did not count or was held again (issue 11).
+        for step in ORDER:
+            tries = [a for a in r.attempts if a.step == step.value]
+            for line in attempt_lines(tries, self.lang):
+                text.append(f"{step_short(step, self.lang)} ")
+                text.append_text(line)
+                text.append("\n")
         self.query_one("#details", Static).update(text)
 
     def _current(self):

@@ -11,7 +11,7 @@ from textual.widgets.option_list import Option
 
 from ...domain.days import days_left, days_posted
 from ...domain.findings import Finding
-from ...domain.model import Implementation, MatterState, Meeting, Posting
+from ...domain.model import Attempt, Implementation, MatterState, Meeting, Posting
 from ...domain.steps import ORDER, Step
 from ...i18n.tui import MESSAGES, choice, step_name, tr
 from ..parse import format_fen
@@ -112,9 +112,8 @@ def why(rule_ids: Sequence[str], lang: str) -> str:
     return "、".join(words)
 
 
-def _attempt_lines(state: MatterState, step: Step, lang: str) -> list[Text]:
-    """Each try at the step when there was more than one, or the one try did not count."""
-    tries = state.attempts_at(step)
+def attempt_lines(tries: Sequence[Attempt], lang: str) -> list[Text]:
+    """Each try at one step when there was more than one, or the one try did not count."""
     if not tries or (len(tries) == 1 and tries[0].valid):
         return []
     number = {a.seq: i for i, a in enumerate(tries, 1)}
@@ -162,7 +161,7 @@ def step_prompt(
         lines += _posting_lines(record, state, step, today, lang)
     elif isinstance(record, Implementation):
         lines += _implementation_lines(record, state, lang)
-    lines += _attempt_lines(state, step, lang)
+    lines += attempt_lines(state.attempts_at(step), lang)
     for f in findings:
         if f.step is step:
             lines.append(finding_text(f, lang, indent=INDENT))
