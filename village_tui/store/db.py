@@ -17,7 +17,7 @@ from sqlmodel import Session
 ENV_DB = "VILLAGE_TUI_DB"
 # The newest migration. Checked against Alembic's own head by a test, so that a
 # database already at head opens without importing Alembic (it costs start-up).
-HEAD_REVISION = "0006"
+HEAD_REVISION = "0007"
 BUSY_TIMEOUT_MS = 15_000
 # The PostgreSQL advisory lock every writing transaction takes ("village" in ASCII).
 WRITER_LOCK = 0x76696C6C616765

@@ -5,7 +5,7 @@ the event table (not from `matter`) before it uses a kept figure. This index
 answers that from the index alone, without reading the events' text.
 
 Revision ID: 0006
-Revises: 0004
+Revises: 0005
 Create Date: 2026-12-01 21:30:00
 """
 
@@ -14,7 +14,7 @@ from __future__ import annotations
 from alembic import op
 
 revision = "0006"
-down_revision = "0004"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 

@@ -7,8 +7,8 @@ its rows were worked out without that figure and are filled again by the next
 report. Attempts of databases recorded before this revision are filled in by
 `village-tui rebuild`; until then each step shows its one recorded version.
 
-Revision ID: 0006
-Revises: 0005
+Revision ID: 0007
+Revises: 0006
 Create Date: 2026-12-01 21:10:00
 """
 
@@ -17,8 +17,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0006"
-down_revision = "0005"
+revision = "0007"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 
