@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -52,13 +53,18 @@ def run_demo(args: argparse.Namespace) -> int:
     path = demo_path()
     engine = open_engine(path)
     try:
-        village, count = load_sample(engine, getattr(args, "village", None))
-    except Exception as exc:  # noqa: BLE001 - SampleError carries its own message
-        if hasattr(exc, "message_zh"):
-            output.fail_with(exc)
-        raise
-    output.say(
-        f"示例村“{village.name}”（{count}项事项）已载入 {path}",
-        f"Sample village {village.name} ({count} matters) loaded into {path}",
-    )
-    return _run(engine, args, path)
+        try:
+            village, count = load_sample(engine, getattr(args, "village", None))
+        except Exception as exc:  # noqa: BLE001 - SampleError carries its own message
+            if hasattr(exc, "message_zh"):
+                output.fail_with(exc)
+            raise
+        output.say(
+            f"示例村“{village.name}”（{count}项事项）已载入 {path}",
+            f"Sample village {village.name} ({count} matters) loaded into {path}",
+        )
+        return _run(engine, args, path)
+    finally:
+        # A try-out: a new copy every time, so none is kept to fill the temp folder.
+        engine.dispose()
+        shutil.rmtree(path.parent, ignore_errors=True)
