@@ -28,6 +28,8 @@ from .tables import HeldBundle, ImportLog
 # implementation may wait before its notice goes up.
 RESOLUTION_DISCLOSE_DAYS = 7
 RESULT_DISCLOSE_DAYS = 30
+# A matter in one of these states waits for the township's verdict.
+PENDING_STATES = ("pending", "reopened")
 
 
 @dataclass(frozen=True)
@@ -127,6 +129,15 @@ def late_notices(state: MatterState, today: date) -> list[Late]:
     ]
 
 
+def approval_blockers(row: ReviewRow) -> list[Finding]:
+    """The findings that keep a matter from being approved; none means it may be.
+
+    The one place this is decided: the screens, the batch approval and `approve`
+    all ask here. Today every blocking finding counts.
+    """
+    return [f for f in row.findings if f.blocking]
+
+
 class ReviewService:
     """Reads every village this township database holds, and records signed review events."""
 
@@ -154,7 +165,9 @@ class ReviewService:
                 self._profiles[village.profile] = load_profile("national")
         return self._profiles[village.profile]
 
-    def rows(self, village_code: str | None = None) -> list[ReviewRow]:
+    def rows(
+        self, village_code: str | None = None, *, pending_only: bool = False
+    ) -> list[ReviewRow]:
         """Every matter of every village (or of one), villages in code order, newest matter first."""
         today = self.today()
         with read_session(self.engine) as s:
@@ -162,6 +175,8 @@ class ReviewService:
             q = select(MatterRow)
             if village_code is not None:
                 q = q.where(MatterRow.village_code == village_code)
+            if pending_only:
+                q = q.where(MatterRow.review_state.in_(PENDING_STATES))
             matter_rows = list(
                 s.execute(q.order_by(MatterRow.village_code, MatterRow.opened_seq.desc())).scalars()
             )
@@ -188,6 +203,14 @@ class ReviewService:
                     updated_seq=updated[st.matter.id],
                 )
             )
+        return out
+
+    def defect_counts(self) -> dict[str, int]:
+        """Per village, the matters waiting for a verdict that cannot be approved as they stand."""
+        out: dict[str, int] = {}
+        for r in self.rows(pending_only=True):
+            if approval_blockers(r):
+                out[r.village_code] = out.get(r.village_code, 0) + 1
         return out
 
     def villages(self) -> list[VillageStatus]:
@@ -280,10 +303,11 @@ class ReviewService:
         if type_ == ev.REVIEW_APPROVED:
             if row.review_state == "approved":
                 raise ServiceError("该事项已通过审核", "This matter is already approved")
-            if row.blocking:
+            blockers = approval_blockers(row)
+            if blockers:
                 raise ServiceError(
-                    f"该事项有 {row.blocking} 项阻断性问题，不能通过，请退回",
-                    f"This matter has {row.blocking} blocking finding(s); return it instead",
+                    f"该事项有 {len(blockers)} 项阻断性问题，不能通过，请退回",
+                    f"This matter has {len(blockers)} blocking finding(s); return it instead",
                 )
         with read_session(self.engine) as s:
             v = s.get(VillageRow, row.village_code)
