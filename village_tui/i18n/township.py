@@ -31,6 +31,7 @@ T: dict[str, tuple[str, str]] = {
     ),
     "villages.never": ("从未", "never"),
     "ledger.ok": ("完整", "whole"),
+    "ledger.checking": ("核对中…", "checking…"),
     "ledger.broken": ("断裂", "BROKEN"),
     "ledger.held": ("暂存{n}", "{n} held"),
     "matters.title": ("{village} · 事项", "{village} · matters"),

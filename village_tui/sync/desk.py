@@ -46,9 +46,10 @@ class VillageLine:
     matters: int
     pending: int  # waiting for a verdict (new or changed since one)
     returned: int
-    defects: int  # pending matters the township could not approve as they stand
+    defects: int | None  # pending matters that cannot be approved as they stand (None: not yet)
     broken: str | None
     held: int
+    checked: bool = True  # whether `defects` and `broken` have been worked out
 
 
 @dataclass(frozen=True)
@@ -182,11 +183,22 @@ class TownshipDesk:
         return n
 
     # -- reading --------------------------------------------------------------------
-    def village_lines(self) -> list[VillageLine]:
-        """Every village, in code order, with what waits for the township."""
-        statuses = self.review.villages()
+    def village_lines(self, *, checked: bool = True) -> list[VillageLine]:
+        """Every village, in code order, with what waits for the township.
+
+        With `checked=False` it is quick: the counts the database keeps, without the two
+        costly checks (every hash chain, every pending matter's rules), which
+        `village_checks` works out for the screen to fill in afterwards.
+        """
+        statuses = self.review.villages(check_chains=checked)
+        if not checked:
+            return [_line(v, None, checked=False) for v in statuses]
         defects = self.review.defect_counts()
         return [_line(v, defects.get(v.code, 0)) for v in statuses]
+
+    def village_checks(self) -> tuple[dict[str, int], dict[str, str]]:
+        """(village -> matters that cannot be approved, ledger -> its first break)."""
+        return self.review.defect_counts(), self.review.broken_ledgers()
 
     def matters(self, village_code: str) -> list[ReviewRow]:
         """One village's matters, newest first."""
@@ -210,7 +222,7 @@ class TownshipDesk:
 
         today = self.today()
         days = self.stale_days()
-        lines = self.village_lines()
+        lines = self.village_lines(checked=False)
         names = {v.code: v.name for v in lines}
         late, unanswered = [], []
         with read_session(self.engine) as s:
@@ -296,10 +308,10 @@ class TownshipDesk:
         return export_bundles(self.engine, folder, progress=progress)
 
 
-def _line(v: VillageStatus, defects: int) -> VillageLine:
+def _line(v: VillageStatus, defects: int | None, checked: bool = True) -> VillageLine:
     heard = date.fromisoformat(v.last_import[:10]) if v.last_import else None
     return VillageLine(
-        v.code, v.name, heard, v.matters, v.pending, v.returned, defects, v.broken, v.held
+        v.code, v.name, heard, v.matters, v.pending, v.returned, defects, v.broken, v.held, checked
     )
 
 

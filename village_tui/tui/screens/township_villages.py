@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -47,23 +49,38 @@ class VillagesScreen(TownshipScreen, Screen[None]):
             self.load()  # back from a village, the inbox or an export: counts may have changed
 
     def load(self) -> None:
-        self.run_desk("load", lambda: (self.desk.township(), self.desk.village_lines()))
+        # First the counts the database keeps (quick), then the two costly checks fill in.
+        self.run_desk(
+            "load", lambda: (self.desk.township(), self.desk.village_lines(checked=False))
+        )
 
     @on(Done)
     def loaded(self, message: Done) -> None:
-        if message.tag != "load":
+        if message.tag not in ("load", "checks"):
             return
         message.stop()
         note = self.query_one("#note", Static)
         if message.error:
             note.update(Text(message.error, style="bold red"))
             return
+        if message.tag == "checks":
+            defects, broken = message.result
+            self.lines = [
+                replace(v, defects=defects.get(v.code, 0), broken=broken.get(v.code), checked=True)
+                for v in self.lines
+            ]
+            self._fill()
+            return
         (code, name), self.lines = message.result
+        self.run_desk("checks", self.desk.village_checks)
         self.query_one("#title", Static).update(
             Text(
                 self.t("villages.title", township=name or code or self.t("app.title")), style="bold"
             )
         )
+        self._fill()
+
+    def _fill(self) -> None:
         fill(
             self.query_one(DataTable),
             cols("villages", self.lang),
@@ -71,10 +88,13 @@ class VillagesScreen(TownshipScreen, Screen[None]):
             flex=0,
             width=self.app.size.width,
         )
+        note = self.query_one("#note", Static)
         note.update(Text(self.t("villages.none"), style="dim") if not self.lines else "")
 
     def _cells(self, v) -> tuple:
-        if v.broken:
+        if not v.checked:
+            ledger = Text(self.t("ledger.checking"), style="dim")
+        elif v.broken:
             ledger = Text(self.t("ledger.broken"), style="bold red")
         elif v.held:
             ledger = Text(self.t("ledger.held", n=v.held), style="yellow")
@@ -84,9 +104,12 @@ class VillagesScreen(TownshipScreen, Screen[None]):
         return (
             Text(v.name.removeprefix("示例·")),
             Text(heard),
-            Text(str(v.pending), justify="right"),
-            Text(str(v.returned), justify="right", style="red" if v.returned else ""),
-            Text(str(v.defects), justify="right", style="bold red" if v.defects else ""),
+            Text(str(v.pending)),
+            Text(str(v.returned), style="red" if v.returned else ""),
+            Text(
+                "…" if v.defects is None else str(v.defects),
+                style="bold red" if v.defects else "",
+            ),
             ledger,
         )
 
