@@ -61,7 +61,9 @@ def main() -> None:
     review_rows = time.perf_counter() - t
     print(f"{count} villages on screen in {first:.2f}s; checks filled in at {checked:.1f}s")
     print(f"all {len(rows)} matters evaluated (the review command's data): {review_rows:.1f}s")
-    print(f"township first_view_s={first:.2f} checked_s={checked:.1f} review_rows_s={review_rows:.1f}")
+    print(
+        f"township first_view_s={first:.2f} checked_s={checked:.1f} review_rows_s={review_rows:.1f}"
+    )
 
 
 if __name__ == "__main__":

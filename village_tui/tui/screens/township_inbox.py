@@ -147,8 +147,11 @@ class InboxScreen(TownshipScreen, Screen[None]):
             who = line.village_name or line.village_code or "?"
             text.append(f"{who}：", style="bold")
             text.append(self.t(f"status.{line.status}"), style=RESULT_STYLE.get(line.status, "dim"))
-            if line.status == "refused":
-                text.append(" — " + line.message(self.lang))
+            if line.status == "refused":  # the reason, after the file's name (not its whole path)
+                reason = line.message(self.lang)
+                for sep in ("：", ": "):
+                    reason = reason.removeprefix(line.path + sep)
+                text.append(f" — {Path(line.path).name}：{reason}")
             text.append("\n")
         head = Text(self.t("inbox.summary", **counts) + "\n", style="bold")
         summary.update(head + text)

@@ -44,8 +44,11 @@ class VillagesScreen(TownshipScreen, Screen[None]):
         self.query_one(DataTable).focus()
         self.load()
 
+    def on_screen_suspend(self) -> None:
+        self.away = True
+
     def on_screen_resume(self) -> None:
-        if self.lines:
+        if getattr(self, "away", False):
             self.load()  # back from a village, the inbox or an export: counts may have changed
 
     def load(self) -> None:
