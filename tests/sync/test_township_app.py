@@ -50,3 +50,32 @@ async def test_first_view_columns_are_not_squashed(tmp_path):
             assert head in text
         for line in desk.village_lines():
             assert line.name.removeprefix("示例·") in text
+
+
+async def test_batch_approval_lists_then_approves_only_clean_matters(tmp_path):
+    db = build_demo_township(tmp_path / "demo", today=TODAY)
+    desk = TownshipDesk(open_engine(db), actor="审核员", today=lambda: TODAY)
+    app = TownshipApp(desk, "zh")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")  # 前进村: clean matters and blocked ones
+        await settle(pilot)
+        rows = app.screen.rows
+        clean = [r.title for r in rows if not r.blocking]
+        blocked = [r.title for r in rows if r.blocking]
+        assert clean and blocked
+        await pilot.press("b")
+        await settle(pilot)
+        shown = screen_text(app)
+        assert f"批量通过以下 {len(clean)} 个没有阻断性问题的事项？" in shown
+        assert not any(t in shown for t in blocked)
+        await pilot.press("enter")
+        await settle(pilot)
+        states = [r.review_state for r in app.screen.rows]  # the screen reloaded
+        assert states.count("approved") == len(clean)
+        blocked_at = next(i for i, r in enumerate(app.screen.rows) if r.blocking)
+        await pilot.press("home", *["down"] * blocked_at, "a")
+        await settle(pilot)
+        assert "不能通过：有" in screen_text(app)
+    by_title = {r.title: r.review_state for r in desk.review.rows()}
+    assert all(by_title[t] == "pending" for t in blocked)

@@ -158,6 +158,7 @@ class TownshipDesk:
         path = Path(str(folder).strip()).expanduser()
         if not str(folder).strip() or not path.is_dir():
             raise ServiceError(f"文件夹不存在：{folder}", f"no such folder: {folder}")
+        path = path.resolve()  # the app may be started from another folder next time
         self._set(INBOX_KEY, str(path))
         return path
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual import on
 
 from ...sync.review import approval_blockers
 from .township_base import Done
@@ -60,10 +59,14 @@ class Decide:
 
         self.app.push_screen(ConfirmDialog(self.t("batch.title", n=len(clean)), lines), done)  # type: ignore[attr-defined]
 
-    @on(Done)
-    def _decided(self, message: Done) -> None:
+    def handle_decided(self, message: Done) -> bool:
+        """Report an approval or return that came back; False for any other message.
+
+        Called by the screen's own `Done` handler: a mixin outside Textual's classes
+        cannot register an `@on` handler of its own.
+        """
         if message.tag not in ("approved", "returned", "batch"):
-            return
+            return False
         message.stop()
         if message.error:
             self.notify(message.error, severity="error", timeout=10, markup=False)  # type: ignore[attr-defined]
@@ -73,3 +76,4 @@ class Decide:
             title, _event = message.result
             self.notify(self.t(f"done.{message.tag}", title=title), markup=False)  # type: ignore[attr-defined]
         self.decided()  # type: ignore[attr-defined]
+        return True

@@ -72,7 +72,7 @@ class InboxScreen(TownshipScreen, Screen[None]):
         if self.folder is None:
             head.append(self.t("inbox.no_folder"), style="yellow")
         else:
-            head.append(str(self.folder))
+            head.append(_shown(self.folder))
         self.query_one("#folder", Static).update(head)
         rows = []
         for f in self.files:
@@ -156,3 +156,11 @@ class InboxScreen(TownshipScreen, Screen[None]):
         head = Text(self.t("inbox.summary", **counts) + "\n", style="bold")
         summary.update(head + text)
         self.load()
+
+
+def _shown(folder: Path) -> str:
+    """The folder as the officer typed it when it lies under the working folder, else in full."""
+    try:
+        return str(folder.relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(folder)

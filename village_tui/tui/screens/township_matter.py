@@ -58,7 +58,7 @@ class MatterReviewScreen(Decide, TownshipScreen, Screen[None]):
 
     @on(Done)
     def loaded(self, message: Done) -> None:
-        if message.tag != "load":
+        if self.handle_decided(message) or message.tag != "load":
             return
         message.stop()
         if message.error:
