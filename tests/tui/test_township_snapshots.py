@@ -11,13 +11,24 @@ import pytest
 from sqlalchemy import text
 
 from tests.sync.helpers import TODAY
-from tests.tui.helpers import settle
+from tests.tui.helpers import settle as settle_rounds
 from village_tui.store.db import open_engine
 from village_tui.sync.demo import build_demo_township
 from village_tui.sync.desk import TownshipDesk
+from village_tui.tui.screens.township_villages import VillagesScreen
 from village_tui.tui.township_app import TownshipApp
 
 SIZE = (80, 24)
+
+
+async def settle(pilot) -> None:
+    """Until the workers are done and the villages' checks have filled in (they start late)."""
+    for _ in range(40):
+        await settle_rounds(pilot)
+        screen = pilot.app.screen
+        lines = screen.lines if isinstance(screen, VillagesScreen) else []
+        if not pilot.app.workers._workers and all(v.checked for v in lines):
+            return
 
 
 @pytest.fixture(scope="module")
@@ -42,6 +53,8 @@ def make_township_app(demo_db, tmp_path, monkeypatch):
     shutil.copy(demo_db, db)
     shutil.copytree(demo_db.parent / "bundles", tmp_path / "inbox")
     monkeypatch.chdir(tmp_path)  # the inbox folder is shown as typed: "inbox"
+    # Toasts come and go with the clock; what they say is checked by the Pilot tests.
+    monkeypatch.setattr(TownshipApp, "notify", lambda self, *a, **k: None)
     fixed_now = iter(f"2026-11-20T09:{i:02d}:00+00:00" for i in range(60))
     desk = TownshipDesk(
         open_engine(db), actor="审核员", today=lambda: TODAY, now=lambda: next(fixed_now)
