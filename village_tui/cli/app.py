@@ -1,4 +1,4 @@
-"""The terminal app's commands: `village-tui` alone opens it; `village-tui demo` opens a fresh sample village."""
+"""The terminal app's commands: `village-tui` alone opens the app the database is for; `village-tui demo` opens a fresh sample village."""
 
 from __future__ import annotations
 
@@ -22,6 +22,21 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _run(engine, args: argparse.Namespace, db_path) -> int:
+    from ..store.role import COUNTY, TOWNSHIP, database_role
+
+    # The database decides the app: a township's or a county's never sees the village set-up form.
+    role = database_role(engine)
+    if role == TOWNSHIP:
+        from ..tui.township_app import run_township_app
+
+        return run_township_app(engine, actor=actor(args), lang=output.lang())
+    if role == COUNTY:
+        from datetime import date
+
+        from ..tui.screens.county import run_county_app
+
+        today = date.today()
+        return run_county_app(engine, year=today.year, today=today, lang=output.lang())
     from ..tui.app import VillageApp
     from ..tui.lazy_service import LazyService
 

@@ -20,6 +20,7 @@ COMMAND_MODULES = (
     "village_tui.cli.sync",
     "village_tui.cli.county",
     "village_tui.cli.notices",
+    "village_tui.cli.township",
 )
 
 EPILOG = (

@@ -17,6 +17,9 @@ PROGRESS_RECORDED = "progress.recorded"  # {"matter_id", "entry": ProgressEntry}
 IMPLEMENTATION_COMPLETED = "implementation.completed"  # {"matter_id", "completion": Completion}
 OBJECTION_RECORDED = "objection.recorded"  # {"matter_id", "objection": Objection}
 OBJECTION_ANSWERED = "objection.answered"  # {"matter_id", "objection_id", "reply", "replied_on"}
+# The village's answer to a return: {"matter_id", "answer": "fixed" | "explained",
+# "text": str, "review_seq": the seq of the return it answers in the review ledger}
+MATTER_ANSWERED = "matter.answered"
 # A correction replaces what an earlier event recorded; nothing is ever deleted.
 # {"corrects": seq, "reason": str, "type": original type, "payload": replacement payload}
 CORRECTION = "correction"
@@ -60,6 +63,7 @@ VILLAGE_TYPES = frozenset(
         IMPLEMENTATION_COMPLETED,
         OBJECTION_RECORDED,
         OBJECTION_ANSWERED,
+        MATTER_ANSWERED,
         CORRECTION,
         KEY_ROTATED,
     }

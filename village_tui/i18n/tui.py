@@ -41,6 +41,8 @@ _PAIRS: dict[str, tuple[str, str]] = {
     "key.close": ("关闭", "Close"),
     "key.table": ("到列表", "To list"),
     "key.palette": ("命令", "Commands"),
+    "key.exchange": ("导出/导入", "Exchange"),
+    "key.answer": ("答复退回", "Answer return"),
     # steps, short
     "step.proposal": ("1提议", "1 Prop"),
     "step.joint_meeting": ("2商议", "2 Cons"),
@@ -326,6 +328,7 @@ _PAIRS: dict[str, tuple[str, str]] = {
     "ev.implementation.completed": ("实施完成", "Completed"),
     "ev.objection.recorded": ("异议", "Objection"),
     "ev.objection.answered": ("答复异议", "Reply"),
+    "ev.matter.answered": ("答复退回", "Answer to a return"),
     "ev.correction": ("更正", "Correction"),
     "ev.review.approved": ("乡镇审核通过", "Approved by township"),
     "ev.review.returned": ("乡镇退回", "Returned by township"),

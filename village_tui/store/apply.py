@@ -462,6 +462,13 @@ def _key_event(rows: Rows, e: Event, data: dict, corrected: bool) -> None:
         raise ApplyError(f"event {e.seq}: a key event is never corrected and names no matter")
 
 
+@_handles(ev.MATTER_ANSWERED)
+def _answered_return(rows: Rows, e: Event, data: dict, corrected: bool) -> None:
+    # The answer is in the ledger (the township reads it there); for the matter it is
+    # new work after the return, so the township's review is due again.
+    _touch(_matter(rows, data["matter_id"], e), e, corrected)
+
+
 @_handles(ev.REVIEW_APPROVED, ev.REVIEW_RETURNED)
 def _reviewed(rows: Rows, e: Event, data: dict, corrected: bool) -> None:
     matter = rows.get(MatterRow, data["matter_id"])

@@ -538,6 +538,25 @@ class VillageService:
         }
         self._append(ev.OBJECTION_ANSWERED, payload, matter_id=matter_id)
 
+    def answer_return(self, matter_id: str, *, answer: str, text: str) -> None:
+        """Answer the township's return of a matter: fixed (已整改) or explained (说明)."""
+        with read_session(self.engine) as s:
+            row = s.get(MatterRow, matter_id)
+        if row is None:
+            raise ServiceError(f"找不到事项 {matter_id}", f"No matter {matter_id}")
+        if row.review_state != "returned":
+            raise ServiceError(
+                "该事项没有被乡镇退回，无需答复", "This matter was not returned; nothing to answer"
+            )
+        if answer not in ("fixed", "explained"):
+            raise InvalidRecord("answer", "请选择已整改或说明", "Choose fixed or explained")
+        if not text.strip():
+            raise InvalidRecord("text", "请填写答复内容", "The answer needs a text")
+        payload = {"matter_id": matter_id, "answer": answer, "text": text.strip()}
+        if row.review_seq:
+            payload["review_seq"] = row.review_seq
+        self._append(ev.MATTER_ANSWERED, payload, matter_id=matter_id)
+
     @staticmethod
     def _confirm_composition(roster: Roster, profile: Any, acknowledged: Sequence[str]) -> None:
         """The assembly's composition (组织法 art. 25) checked when the roster is set, not later."""

@@ -25,6 +25,7 @@ class VillageApp(App[None]):
     CSS_PATH = ["app.tcss", "screens/dashboard.tcss"]
     BINDINGS = [
         Binding("f1", "help", "key.help"),
+        Binding("f6", "exchange", "key.exchange"),
         Binding("ctrl+q", "quit", "key.quit", priority=True, show=False),
     ]
 
@@ -99,6 +100,7 @@ class VillageApp(App[None]):
         self.push_screen(SetupScreen(message.profiles), done)
 
     def show_dashboard(self) -> None:
+        self.has_village = True
         self.push_screen(DashboardScreen())
 
     def on_dashboard_screen_matter_chosen(self, message: DashboardScreen.MatterChosen) -> None:
@@ -111,6 +113,19 @@ class VillageApp(App[None]):
                 dashboard.load()
 
         self.push_screen(MatterScreen(message.matter_id), back)
+
+    def action_exchange(self) -> None:
+        """Export to the township and import its feedback, from inside the app."""
+        from .screens.exchange import ExchangeScreen
+
+        if isinstance(self.screen, ExchangeScreen) or not self.has_village:
+            return
+
+        def back(changed) -> None:
+            if changed and isinstance(self.screen, DashboardScreen):
+                self.screen.load()
+
+        self.push_screen(ExchangeScreen(), back)
 
     def action_help(self) -> None:
         from .screens.help import HelpScreen

@@ -34,6 +34,7 @@ class MatterScreen(Localized, ServiceWorker, Screen[None]):
         Binding("y", "reply", "key.reply"),
         Binding("h", "history", "key.history"),
         Binding("g", "notice", "key.notice"),
+        Binding("t", "answer", "key.answer"),
     ]
 
     class MatterLoaded(Message):
@@ -122,6 +123,8 @@ class MatterScreen(Localized, ServiceWorker, Screen[None]):
             return any(o.replied_on is None for o in st.objections)
         if action == "notice":
             return Step.RESOLUTION in st.steps
+        if action == "answer":
+            return st.review_state == "returned"
         if action == "record_next":
             return st.next_step is not None
         if action == "correct_progress":
@@ -254,6 +257,12 @@ class MatterScreen(Localized, ServiceWorker, Screen[None]):
             self.notify(self.t("matter.no_objection"), severity="warning")
             return
         self.app.push_screen(ReplyFormScreen(self.state), self._after)
+
+    def action_answer(self) -> None:
+        from .answer_form import AnswerScreen
+
+        if self.state is not None and self.state.review_state == "returned":
+            self.app.push_screen(AnswerScreen(self.state), self._after)
 
     def action_history(self) -> None:
         from .history import HistoryScreen

@@ -1,0 +1,56 @@
+"""A new township database: its role, its name and code, and its key pair, made in one go."""
+
+from __future__ import annotations
+
+from sqlalchemy import Engine
+
+from ..domain.codes import check_township_code
+from ..domain.findings import InvalidRecord
+from ..store.db import write_session
+from ..store.errors import ServiceError
+from ..store.tables import SettingRow
+from .keys import ensure_own_key_in
+
+
+def check_township_input(code: str, name: str, county_code: str = "") -> str:
+    """Refuse a malformed code or an empty name before any file is made; the county code."""
+    check_township_code(code)
+    if not name.strip():
+        raise InvalidRecord("name", "乡镇名称不能为空", "The township name must not be empty")
+    county_code = county_code or code[:6]
+    if county_code != code[:6]:
+        raise InvalidRecord(
+            "county_code",
+            f"县级代码 {county_code} 与乡镇代码 {code} 的前6位不符",
+            f"county code {county_code} does not match the first 6 digits of {code}",
+        )
+    return county_code
+
+
+def init_township(
+    engine: Engine, *, code: str, name: str, county_code: str = "", county_name: str = ""
+) -> str:
+    """Make an empty database a township's; returns its key's fingerprint.
+
+    Refused when the database already belongs to a village, township or county:
+    a role is never changed, and a second init must not swap the key pair.
+    """
+    county_code = check_township_input(code, name, county_code)
+    with write_session(engine) as s:
+        role = s.get(SettingRow, "role")
+        if role is not None or s.get(SettingRow, "village_code") is not None:
+            what = {"township": ("乡镇", "a township"), "county": ("县级", "a county")}
+            zh, en = what.get(role.value if role else "village", ("村级", "a village"))
+            raise ServiceError(
+                f"该数据库已是{zh}数据库，不能再建为乡镇数据库；请换一个文件",
+                f"this is already {en} database; use another file for the township",
+            )
+        for key, value in (
+            ("role", "township"),
+            ("township_code", code),
+            ("township_name", name.strip()),
+            ("county_code", county_code),
+            ("county_name", county_name.strip()),
+        ):
+            s.add(SettingRow(key=key, value=value))
+        return ensure_own_key_in(s).fingerprint
