@@ -18,6 +18,7 @@ COMMAND_MODULES = (
     "village_tui.cli.app",
     "village_tui.cli.sync",
     "village_tui.cli.county",
+    "village_tui.cli.backup",
 )
 
 EPILOG = (
