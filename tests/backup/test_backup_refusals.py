@@ -33,7 +33,7 @@ def rewrite(path, **members: bytes) -> None:
 def restore_err(run, tmp_path, file) -> tuple[int, str]:
     target = tmp_path / "new" / "village.db"
     code, _, err = run("--db", target, "restore", file)
-    assert not target.exists()
+    assert not target.parent.exists()
     return code, err.strip()
 
 

@@ -55,6 +55,7 @@ def restore(
         raise BackupError("no_file", path=path)
     if target.exists() and not replace:
         raise BackupError("target_exists", db=target)
+    made = not target.parent.exists()
     target.parent.mkdir(parents=True, exist_ok=True)
     temp = target.with_name(f".{target.name[:40]}.restore-{os.urandom(4).hex()}.tmp")
     try:
@@ -65,9 +66,13 @@ def restore(
             raise behind
         aside = _move_aside(target) if target.exists() else None
         os.replace(temp, target)
-    finally:
+    except BaseException:
         with suppress(OSError):
             temp.unlink()
+        if made:  # a refused restore leaves no empty folder behind either
+            with suppress(OSError):
+                target.parent.rmdir()
+        raise
     return Restored(info_from(path, manifest), witnessed, behind is not None, aside)
 
 
