@@ -169,3 +169,12 @@ def test_the_copy_inside_is_one_self_contained_file(village_db, tmp_path):
         header = z.read("village.db")[:20]
     assert header.startswith(b"SQLite format 3\x00")
     assert header[18:20] == b"\x01\x01"  # rollback journal; WAL would be 2, 2
+
+
+def test_a_new_database_with_a_chinese_name_is_made(run, tmp_path):
+    """SQLAlchemy 2.1 percent-encodes 村.db in its URL; Alembic's config must take it."""
+    db = tmp_path / "备份测试" / "村.db"
+    code, said, err = run("--db", db, "load-sample")
+    assert code == 0, err
+    code, said, err = run("--db", db, "backup", "--out", tmp_path / "村.vtbackup")
+    assert code == 0, err

@@ -158,7 +158,10 @@ def alembic_config(engine: Engine, conn=None):
 
     cfg = Config()
     cfg.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
-    cfg.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
+    # The URL goes through configparser, where "%" starts an interpolation; SQLAlchemy 2.1
+    # percent-encodes a path with Chinese in it (村.db), which must not break migrations.
+    url = engine.url.render_as_string(hide_password=False).replace("%", "%%")
+    cfg.set_main_option("sqlalchemy.url", url)
     if conn is not None:
         cfg.attributes["connection"] = conn
     return cfg
