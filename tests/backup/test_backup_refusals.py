@@ -199,3 +199,9 @@ def test_a_tampered_ledger_is_not_backed_up(run, village_db, tmp_path):
         "错误：台账第 7 条记录被改动或损坏，未写备份；请先运行 verify-db 查看",
     )
     assert not out.exists()
+
+
+def test_a_server_database_is_not_backed_up_here(run, tmp_path):
+    url = "postgresql+psycopg://user@127.0.0.1/county"
+    code, _, err = run("--db-url", url, "backup", "--out", tmp_path / "c.vtbackup")
+    assert (code, err.strip()) == (1, f"错误：备份只适用于 SQLite 数据库文件，不适用于 {url}")
