@@ -179,8 +179,8 @@ def _witnessed_in(db: Path, village_code: str) -> Witnessed | None:
 
     from . import witness
 
-    uri = "sqlite:///file:" + db.resolve().as_posix() + "?mode=ro&uri=true"
-    engine = create_engine(uri)
+    # A plain path, not a file: URI: a "%" or "#" in a folder name must not change its meaning.
+    engine = create_engine("sqlite:///" + db.resolve().as_posix())
     try:
         with Session(engine) as s:
             return witness.latest_witnessed(s, village_code)
