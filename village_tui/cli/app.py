@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import shutil
+import sys
 import tempfile
 from pathlib import Path
 
 from . import output
 from .common import actor, is_file_target, open_db, target
+
+log = logging.getLogger("village_tui")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -21,7 +25,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run_demo)
 
 
-def _run(engine, args: argparse.Namespace, db_path) -> int:
+def _run(engine, args: argparse.Namespace, db_path, *, backup: bool = False) -> int:
     from ..store.role import COUNTY, TOWNSHIP, database_role
 
     # The database decides the app: a township's or a county's never sees the village set-up form.
@@ -43,15 +47,59 @@ def _run(engine, args: argparse.Namespace, db_path) -> int:
     # The store's machinery (tables, ledger, evaluator) loads after the dashboard's first paint.
     service = LazyService(engine, actor=actor(args))
     has_village = service.village_code() is not None
-    VillageApp(service, lang=output.lang(), db_path=db_path, has_village=has_village).run()
+    app = VillageApp(service, lang=output.lang(), db_path=db_path, has_village=has_village)
+    if backup:
+        app.last_backup = _last_backup_day(engine)
+    app.run()
+    if backup and service.village_code() is not None:
+        _rolling_backup(engine, db_path)
     return 0
+
+
+def _last_backup_day(engine) -> str | None:
+    from ..sync.rolling import last_backup_at
+
+    return local_day(last_backup_at(engine))
+
+
+def local_day(stamp: str | None) -> str | None:
+    """A UTC timestamp ("2026-12-01T21:07:16Z") as the clerk's own calendar day."""
+    from datetime import datetime
+
+    if not stamp:
+        return None
+    try:
+        return datetime.fromisoformat(stamp.replace("Z", "+00:00")).astimezone().date().isoformat()
+    except ValueError:
+        return None
+
+
+def _rolling_backup(engine, db_path: Path) -> None:
+    """The backup made on leaving the app; a failure is told in one line and never loses data."""
+    from ..i18n.backup import text
+    from ..sync.rolling import rolling_backup
+
+    lang = output.lang()
+    try:
+        info = rolling_backup(engine, db_path)
+    except Exception as exc:  # noqa: BLE001 - a full stick or a pulled one: say so, keep going
+        log.warning("rolling backup failed", exc_info=exc)
+        why = getattr(exc, "message_en" if lang == "en" else "message_zh", None)
+        print(
+            text("rolling_failed", lang, why=why or getattr(exc, "strerror", None) or exc),
+            file=sys.stderr,
+        )
+        return
+    print(text("rolling_done", lang, path=info.path))
 
 
 def run_app(args: argparse.Namespace) -> int:
     """Open the app on --db / VILLAGE_TUI_DB / the default database."""
     t = target(args)
     engine = open_db(args)
-    return _run(engine, args, Path(t).expanduser() if is_file_target(t) else None)
+    if not is_file_target(t):
+        return _run(engine, args, None)
+    return _run(engine, args, Path(t).expanduser(), backup=True)
 
 
 def demo_path() -> Path:

@@ -21,6 +21,7 @@ COMMAND_MODULES = (
     "village_tui.cli.county",
     "village_tui.cli.notices",
     "village_tui.cli.township",
+    "village_tui.cli.backup",
 )
 
 EPILOG = (

@@ -108,6 +108,7 @@ _PAIRS: dict[str, tuple[str, str]] = {
     "dash.counts_done": ("完成", "Done"),
     "dash.village": ("{name}（{township}·{county}）", "{name} ({township}, {county})"),
     "dash.today": ("今天 {today}", "Today {today}"),
+    "dash.backup": ("最近备份 {day}", "Backed up {day}"),
     # common form texts
     "form.save_hint": ("Ctrl+S 保存  Esc 取消", "Ctrl+S save  Esc cancel"),
     "form.invalid": ("请先改正：{message}", "Please fix: {message}"),

@@ -39,9 +39,22 @@ class Contradiction:
 
 def checkpoints(session: Session) -> list[Checkpoint]:
     """Every checkpoint this database holds, by village, in the order they were witnessed."""
+    return _read(session, EventRow.type == ev.LEDGER_WITNESSED)
+
+
+def checkpoints_of(session: Session, village_code: str) -> list[Checkpoint]:
+    """The checkpoints of one village's ledger held here, in the order they were witnessed."""
+    return _read(
+        session,
+        EventRow.ledger == ev.review_ledger(village_code),
+        EventRow.type == ev.LEDGER_WITNESSED,
+    )
+
+
+def _read(session: Session, *where) -> list[Checkpoint]:
     q = (
         select(EventRow.ledger, EventRow.seq, EventRow.payload)
-        .where(EventRow.type == ev.LEDGER_WITNESSED)
+        .where(*where)
         .order_by(EventRow.ledger, EventRow.seq)
     )
     out = []

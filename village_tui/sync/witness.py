@@ -11,6 +11,7 @@ restored and recorded over, a hand-edited file) is then told so by its own
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import NamedTuple
 
 from sqlmodel import Session
 
@@ -53,3 +54,27 @@ def witness(session: Session, village_code: str, now: Callable[[], str]) -> Even
     )
     store_event(session, e, signature=sign(own, e.hash.encode("ascii")), signer=own.fingerprint)
     return e
+
+
+class Witnessed(NamedTuple):
+    """A township checkpoint: it has seen the village's ledger up to `seq`, whose hash is `hash`."""
+
+    seq: int
+    hash: str
+    date: str  # the ISO date the township signed it
+
+
+def latest_witnessed(session: Session, village_code: str) -> Witnessed | None:
+    """The furthest township checkpoint of `village_code`'s ledger held here, or None.
+
+    Checkpoints reach a village in its feedback, whose signatures the import
+    checked; `sync.restore` refuses a backup whose ledger stops before this
+    point, or differs from it there.
+    """
+    from ..store.checkpoints import checkpoints_of
+
+    held = checkpoints_of(session, village_code)
+    if not held:
+        return None
+    c = max(held, key=lambda c: (c.seq, c.review_seq))
+    return Witnessed(c.seq, c.head_hash, c.witnessed_on)

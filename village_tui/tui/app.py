@@ -28,6 +28,8 @@ class VillageApp(App[None]):
         Binding("f6", "exchange", "key.exchange"),
         Binding("ctrl+q", "quit", "key.quit", priority=True, show=False),
     ]
+    # The day of the last backup, for the dashboard's title line (the CLI sets it).
+    last_backup: str | None = None
 
     class VillageChecked(Message):
         """Whether the database already belongs to a village (and the profiles to offer if not)."""

@@ -238,6 +238,8 @@ class DashboardScreen(Localized, Screen[None]):
             style="bold",
         )
         title.append("  " + self.t("dash.today", today=self.service.today()), style="dim")
+        if getattr(self.app, "last_backup", None):
+            title.append("  " + self.t("dash.backup", day=self.app.last_backup), style="dim")
         self.query_one("#dash-title", Static).update(title)
         self.partial = message.partial
         if not message.partial:
