@@ -196,7 +196,8 @@ def _reseal(engine, mid: str, code: str) -> None:
     found = current_figures(engine, SCOPE, keep=False)
     basis = stored.bases(found.villages, found.profiles)[code]
     cols = [F.c[c] for c in ("reached", "blocking", "honoured", "missed", "spent_fen",
-            "resolved_fen", "to_resolution", "to_result", "overdue_step", "overdue_due")]  # fmt: skip
+            "resolved_fen", "to_resolution", "to_result", "overdue_step", "overdue_due",
+            "retried")]  # fmt: skip
     with engine.begin() as conn:
         seq, *values = conn.execute(select(F.c.matter_seq, *cols).where(F.c.matter_id == mid)).one()
         sealed = stored._sealed(basis, seq, values)

@@ -267,6 +267,7 @@ def _figure_values(figures: MatterFigures) -> tuple:
         figures.to_result,
         figures.overdue_step,
         figures.overdue_due,
+        figures.retried,
     )
 
 
