@@ -39,6 +39,7 @@ def test_restored_backup_equals_the_original_and_verifies(run, village_db, tmp_p
     assert code == 0, err
     assert said.startswith("已备份 示例·前进村（410611100901）：共 111 条记录")
     new = tmp_path / "新电脑" / "village.db"
+    new.parent.mkdir()  # --db names a file in a folder that exists (a restore makes no folder)
     code, said, err = run("--db", new, "restore", out)
     assert code == 0, err
     assert "已从备份恢复 示例·前进村（410611100901）：共 111 条记录" in said
@@ -112,7 +113,34 @@ def test_replacing_moves_the_old_wal_too(tmp_path, village_db):
     Path(str(target) + "-wal").write_bytes(b"old wal")
     done = restore(out, target, replace=True)
     assert not Path(str(target) + "-wal").exists()
+    # Kept exactly: looking for the old file's checkpoint opens it read-only (opened for
+    # writing, SQLite deleted the -wal it could not read, or would checkpoint one it could).
+    assert done.kept_aside.read_bytes() == b"old"
     assert Path(str(done.kept_aside) + "-wal").read_bytes() == b"old wal"
+
+
+def test_the_old_databases_wal_is_kept_as_it_was(tmp_path, village_db):
+    """A replaced database whose -wal holds transactions: kept aside with that -wal unchanged."""
+    import shutil
+
+    from village_tui.sync.backup import make_backup
+    from village_tui.sync.restore import restore
+
+    out = make_backup(village_db, tmp_path / "b.vtbackup").path
+    conn = sqlite3.connect(village_db)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA wal_autocheckpoint=0")
+    conn.execute("INSERT INTO setting (key, value) VALUES ('only_in_wal', 'x')")
+    conn.commit()
+    target = tmp_path / "t.db"
+    for end in ("", "-wal", "-shm"):
+        shutil.copy(str(village_db) + end, str(target) + end)
+    conn.close()
+    main, wal = target.read_bytes(), Path(str(target) + "-wal").read_bytes()
+    assert len(wal) > 0
+    done = restore(out, target, replace=True)
+    assert done.kept_aside.read_bytes() == main
+    assert Path(str(done.kept_aside) + "-wal").read_bytes() == wal
 
 
 def test_restore_in_english(run, village_db, tmp_path):
@@ -174,7 +202,55 @@ def test_the_copy_inside_is_one_self_contained_file(village_db, tmp_path):
 def test_a_new_database_with_a_chinese_name_is_made(run, tmp_path):
     """SQLAlchemy 2.1 percent-encodes 村.db in its URL; Alembic's config must take it."""
     db = tmp_path / "备份测试" / "村.db"
+    db.parent.mkdir()  # load-sample makes the file, never a folder for --db (harden-io)
     code, said, err = run("--db", db, "load-sample")
     assert code == 0, err
     code, said, err = run("--db", db, "backup", "--out", tmp_path / "村.vtbackup")
     assert code == 0, err
+    new = tmp_path / "新 电脑 100%#" / "村.db"
+    new.parent.mkdir()
+    code, said, err = run("--db", new, "restore", tmp_path / "村.vtbackup")
+    assert code == 0, err
+    code, said, err = run("--db", new, "verify-db")
+    assert code == 0 and said.startswith("台账完整"), err
+
+
+def test_a_restore_makes_no_folder_for_a_mistyped_db(run, village_db, tmp_path):
+    """As for init: the file may be made, in a folder that exists; a typo makes nothing."""
+    out = tmp_path / "b.vtbackup"
+    run("--db", village_db, "backup", "--out", out)
+    new = tmp_path / "U盘" / "typo" / "village.db"
+    code, said, err = run("--db", new, "restore", out)
+    assert (code, said) == (1, "")
+    assert err == f"错误：文件夹不存在：{new.parent}（请检查 --db 的路径；不会新建文件夹）\n"
+    assert not (tmp_path / "U盘").exists()
+    code, _, err = run("--lang", "en", "--db", new, "restore", out)
+    assert code == 1
+    assert (
+        err == f"error: no such folder: {new.parent} (check the --db path; no folder is created)\n"
+    )
+
+
+def test_a_restore_onto_a_new_pc_makes_the_default_folder(run, village_db, tmp_path):
+    """No --db: the database in the user's data folder, which may not exist yet."""
+    from village_tui.store.db import default_db_path
+
+    out = tmp_path / "b.vtbackup"
+    run("--db", village_db, "backup", "--out", out)
+    db = default_db_path()
+    assert not db.parent.exists()
+    code, said, err = run("restore", out)
+    assert code == 0, err
+    assert db.is_file() and "已从备份恢复" in said
+
+
+def test_the_library_makes_no_folder_unless_asked(village_db, tmp_path):
+    from village_tui.sync.backup import make_backup
+    from village_tui.sync.restore import restore
+
+    out = make_backup(village_db, tmp_path / "b.vtbackup").path
+    with pytest.raises(FileNotFoundError):
+        restore(out, tmp_path / "nope" / "v.db")
+    assert not (tmp_path / "nope").exists()
+    assert restore(out, tmp_path / "made" / "v.db", make_folder=True).kept_aside is None
+    assert (tmp_path / "made" / "v.db").is_file()

@@ -23,6 +23,7 @@ from village_tui.store.rebuild import replay_into  # noqa: E402
 
 
 def _report(svc, tmp_path):
+    tmp_path.mkdir()  # open_engine makes the file, never its folder (harden-io)
     county = open_engine(tmp_path / "county.db")
     replay_into(svc.engine, county)
     return build_report(county, year=TODAY.year, today=TODAY)["totals"]

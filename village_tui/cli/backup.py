@@ -88,10 +88,26 @@ def cmd_restore(args: argparse.Namespace) -> int:
     from ..i18n.backup import text
     from ..sync.backup import BackupError
     from ..sync.restore import restore
+    from .common import _is_default
 
     db = _db_file(args)
+    default = _is_default(args)
+    folder = db.resolve().parent
+    if not default and not folder.is_dir():
+        # As for init: the database file may be made, but only in a folder that exists
+        # (a typo in --db must not become a new folder). The default folder may be made.
+        output.fail(
+            f"文件夹不存在：{folder}（请检查 --db 的路径；不会新建文件夹）",
+            f"no such folder: {folder} (check the --db path; no folder is created)",
+        )
     try:
-        done = restore(Path(args.file), db, replace=args.replace, allow_older=args.allow_older)
+        done = restore(
+            Path(args.file),
+            db,
+            replace=args.replace,
+            allow_older=args.allow_older,
+            make_folder=default,
+        )
     except BackupError as exc:
         output.fail_with(exc)
     except OSError as exc:

@@ -7,6 +7,7 @@ the target is renamed and kept, never deleted.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
@@ -47,15 +48,29 @@ class Restored:
 
 
 def restore(
-    path: Path, target: Path, *, replace: bool = False, allow_older: bool = False
+    path: Path,
+    target: Path,
+    *,
+    replace: bool = False,
+    allow_older: bool = False,
+    make_folder: bool = False,
 ) -> Restored:
-    """Verify the backup at `path` and make it the database at `target`."""
+    """Verify the backup at `path` and make it the database at `target`.
+
+    Like `init`, a restore may create the database file, but only in a folder that
+    exists: a mistyped --db folder must not become a new one. `make_folder` is for the
+    default database in the user's data folder, which the caller knows may be made.
+    """
     path, target = Path(path), Path(target)
     if not path.is_file():
         raise BackupError("no_file", path=path)
     if target.exists() and not replace:
         raise BackupError("target_exists", db=target)
     made = not target.parent.exists()
+    if made and not make_folder:
+        raise FileNotFoundError(
+            errno.ENOENT, "no such folder (no folder is created)", str(target.parent)
+        )
     target.parent.mkdir(parents=True, exist_ok=True)
     temp = target.with_name(f".{target.name[:40]}.restore-{os.urandom(4).hex()}.tmp")
     try:
@@ -177,10 +192,14 @@ def _witnessed_in(db: Path, village_code: str) -> Witnessed | None:
     from sqlalchemy import create_engine
     from sqlmodel import Session
 
+    from ..store.db import read_only_url
     from . import witness
 
-    # A plain path, not a file: URI: a "%" or "#" in a folder name must not change its meaning.
-    engine = create_engine("sqlite:///" + db.resolve().as_posix())
+    # Read-only: this may be the database about to be kept aside, and opening it for
+    # writing would let SQLite checkpoint its -wal into it, or delete a -wal it cannot
+    # read; the kept file must be exactly what was there. read_only_url quotes the path
+    # (a "%" or "#" in a folder name is no URI syntax).
+    engine = create_engine(read_only_url(db))
     try:
         with Session(engine) as s:
             return witness.latest_witnessed(s, village_code)
