@@ -74,17 +74,36 @@ def test_the_review_spreadsheet_holds_formulas_as_text(town, capsys, tmp_path):
 
 
 async def test_the_township_app_shows_markup_as_words(town):
-    service_ = ReviewService(open_engine(town), actor="审核员", today=lambda: TODAY)
-    app = TownshipApp(service_, "zh")
-    async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause(0.5)
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+    """Villages list -> the village's matters -> the markup matter: its title shows as words."""
+    from tests.tui.helpers import screen_text
+    from village_tui.sync.desk import TownshipDesk
+    from village_tui.tui.screens.township_matter import MatterReviewScreen
+    from village_tui.tui.screens.township_matters import VillageMattersScreen
+
+    async def settle(pilot) -> None:
+        for _ in range(4):
+            await pilot.app.workers.wait_for_complete()
+            await pilot.pause(0.05)
+
+    desk = TownshipDesk(open_engine(town), actor="审核员", today=lambda: TODAY)
+    app = TownshipApp(desk, "zh")
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        assert [v.code for v in app.screen.lines] == [VILLAGE]
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, VillageMattersScreen)
         titles = [r.title for r in app.screen.rows]
         assert MARKUP in titles
-        for _ in range(len(titles)):  # every row's details rendered, the markup one included
+        shown = screen_text(app)
+        assert "[/]村[bold]道" in shown  # the list cell: the brackets shown, not obeyed
+        for _ in range(len(titles)):  # every row rendered as the cursor passes, markup included
             await pilot.press("down")
-        await pilot.pause()
+        await pilot.press(*["up"] * (len(titles) - 1 - titles.index(MARKUP)), "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, MatterReviewScreen)
+        shown = screen_text(app)
+        assert "[/]村[bold]道[link=https://evil.example]点我[/link]" in shown
         assert app.return_code in (None, 0)
 
 

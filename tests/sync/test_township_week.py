@@ -12,10 +12,12 @@ import shutil
 
 from tests.tui.helpers import screen_text
 from village_tui.sample import sample_villages
-from village_tui.store.db import open_engine
+from village_tui.store.db import open_engine, read_session
 from village_tui.store.services import VillageService
 from village_tui.sync.desk import TownshipDesk
 from village_tui.sync.export import export_bundles
+from village_tui.sync.key_changes import trust_key
+from village_tui.sync.keys import key_file_text, own_identity, read_key_file
 from village_tui.sync.township_setup import init_township
 from village_tui.tui.app import VillageApp
 from village_tui.tui.township_app import TownshipApp
@@ -30,7 +32,12 @@ async def settle(pilot, rounds: int = 4) -> None:
 
 
 def _villages(tmp_path):
-    """Three villages' bundles in one inbox: A's second bundle sorts first, C's is tampered."""
+    """Three villages' bundles in one inbox: A's second bundle sorts first, C's is tampered.
+
+    Only A is of this township; B and C (other townships' sample villages) are registered by
+    their key files with `keys trust` first, since --trust-new here trusts only our villages.
+    Returns the inbox, A's code and database, and B's and C's key files.
+    """
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     a, b, c = (v.code for v in sample_villages()[:3])
@@ -45,21 +52,32 @@ def _villages(tmp_path):
     shutil.copy(b1.path, inbox / ("z-" + b1.path.name))  # after b2 in name order: out of order
     eb = sample_village(tmp_path / "b.db", b)
     export_bundles(eb, inbox)
+    key_b = _key_file(eb, tmp_path / "b.key")
     eb.dispose()
     ec = sample_village(tmp_path / "c.db", c)
     (bc,) = export_bundles(ec, tmp_path / "c1")
+    key_c = _key_file(ec, tmp_path / "c.key")
     ec.dispose()
     data = bc.path.read_bytes()
     events = members(data)["events.jsonl"].replace("村".encode(), "庄".encode(), 1)
     (inbox / bc.path.name).write_bytes(resign(data, events, other_key()))
-    return inbox, a, tmp_path / "a.db"
+    return inbox, a, tmp_path / "a.db", (key_b, key_c)
+
+
+def _key_file(engine, path):
+    """The village's public key file, as `keys export` writes it for the township."""
+    with read_session(engine) as s:
+        path.write_text(key_file_text(own_identity(s)), encoding="utf-8")
+    return path
 
 
 async def test_the_townships_week(tmp_path):
-    inbox, code_a, a_db = _villages(tmp_path)
+    inbox, code_a, a_db, key_files = _villages(tmp_path)
     feedback = tmp_path / "feedback"
     town = open_engine(tmp_path / "township.db")
     init_township(town, code="410611100", name="大赉店镇")
+    for f in key_files:  # checked by phone, then `village-tui keys trust FILE`
+        trust_key(town, read_key_file(f))
     stamps = iter(f"2026-11-20T09:{i:02d}:00+00:00" for i in range(60))
     desk = TownshipDesk(town, actor="审核员", today=lambda: TODAY, now=lambda: next(stamps))
 
@@ -102,7 +120,8 @@ async def test_the_townships_week(tmp_path):
         await settle(pilot)  # the inbox folder is offered; the officer types another
         await pilot.press("ctrl+u", *str(feedback), "enter")
         await settle(pilot)
-        assert "已导出 1 个反馈包" in screen_text(app)
+        # every imported village has a checkpoint to send back: A's returns and approvals, B's
+        assert "已导出 2 个反馈包" in screen_text(app)
     states = {r.title: r.review_state for r in desk.matters(code_a)}
     assert states["村东水井维修"] == "returned"
     assert sorted(states.values()).count("approved") == 2

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -328,13 +329,29 @@ def _thread(s, village_code: str, matter_id: str) -> list[ThreadEntry]:
         | ((t.c.ledger == village_code) & (t.c.type == ev.MATTER_ANSWERED)),
     )
     out = []
+    answers_to: dict[int, int] = {}  # an answer's seq in the village ledger -> the verdict's
     for seq, type_, payload, actor, at in s.execute(q).all():
         data: dict[str, Any] = json.loads(payload)
         comment = data.get("comment") if type_ != ev.MATTER_ANSWERED else data.get("text")
         out.append(
             ThreadEntry(seq, at, type_, actor, str(comment or ""), str(data.get("answer", "")))
         )
-    return sorted(out, key=lambda e: e.recorded_at)
+        if type_ == ev.MATTER_ANSWERED and isinstance(data.get("review_seq"), int):
+            answers_to[seq] = data["review_seq"]
+    # Seqs of the two ledgers do not compare, and stamps of the same second tie (or the
+    # village PC's clock lags): an answer comes after the return it answers, a verdict in
+    # its review-ledger order, whatever order the database hands the rows back in.
+    verdicts = {e.seq: e for e in out if e.kind != ev.MATTER_ANSWERED}
+
+    def key(e: ThreadEntry) -> tuple[str, int, int, int]:
+        if e.kind != ev.MATTER_ANSWERED:
+            return (e.recorded_at, e.seq, 0, 0)
+        answered = verdicts.get(answers_to.get(e.seq, -1))
+        if answered is None:
+            return (e.recorded_at, sys.maxsize, 1, e.seq)
+        return (max(e.recorded_at, answered.recorded_at), answered.seq, 1, e.seq)
+
+    return sorted(out, key=key)
 
 
 def _glance(path: Path, seen: set[str], heads: dict[str, int], names: dict[str, str]) -> InboxFile:
