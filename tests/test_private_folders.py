@@ -18,9 +18,13 @@ def test_every_user_folder_is_the_tests_own(private_user_folders):
         assert Path.home() not in path.parents or Path.home() in private_user_folders.parents
 
 
-def test_an_unexpected_failure_logs_into_the_tests_folder(private_user_folders, capsys):
+def test_an_unexpected_failure_logs_into_the_tests_folder(
+    private_user_folders, capsys, monkeypatch
+):
+    from village_tui.cli import output
     from village_tui.cli.output import log_path, unexpected
 
+    monkeypatch.setattr(output, "_lang", "zh")  # whatever language an earlier test left
     assert unexpected(ZeroDivisionError("a test's own failure")) == 1
     assert private_user_folders in log_path().parents
     assert "a test's own failure" in log_path().read_text(encoding="utf-8")

@@ -9,6 +9,7 @@ import pytest
 from sqlmodel import select
 
 from village_tui.store.db import open_engine, read_session, write_session
+from village_tui.store.ledger import head
 from village_tui.sync import bundle as bf
 from village_tui.sync.keys import ensure_own_key_in
 from village_tui.sync.tables import OwnKey
@@ -324,7 +325,9 @@ def test_recovery_with_replace(dbs, capsys):
     )
     assert (code, err) == (0, "")
     assert f"retired the old key {lost} of 示例·前进村（{VILLAGE}）" in out
-    assert f"recorded in review:{VILLAGE} as event 2" in out
+    with read_session(open_engine(dbs.town)) as s:
+        replaced_at = head(s, "review:" + VILLAGE)[0]
+    assert f"recorded in review:{VILLAGE} as event {replaced_at}" in out
     assert cli(capsys, "--db", dbs.town, "import", b)[0] == 0
     forge.verifies(capsys, dbs.town)
     # The township's next feedback tells the village (nothing to do) and the county (follows).

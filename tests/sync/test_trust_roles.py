@@ -40,6 +40,15 @@ def _continuing(dbs, key, who, events) -> bytes:
     return forge.bundle(key, who, events, first_seq=seq + 1, prev_hash=prev)
 
 
+def _review_head(dbs) -> int:
+    """How far the county holds the township's review ledger of VILLAGE (checkpoints, reviews)."""
+    from village_tui.store.db import read_session
+    from village_tui.store.ledger import head
+
+    with read_session(open_engine(dbs.county)) as s:
+        return head(s, "review:" + VILLAGE)[0]
+
+
 def test_another_village_cannot_review_this_one(dbs, capsys):
     key = own_key(open_engine(dbs.other))
     data = _continuing(dbs, key, forge.signer(key, OTHER, "village"), _approve(dbs.blocked))
@@ -79,7 +88,7 @@ def test_a_review_payload_naming_another_township_is_refused(dbs, capsys):
         capsys,
         dbs.county,
         f,
-        f"event 2 names {VILLAGE} 410621101 where {VILLAGE} {VILLAGE[:9]} was due "
+        f"event {_review_head(dbs) + 1} names {VILLAGE} 410621101 where {VILLAGE} {VILLAGE[:9]} was due "
         f"(signed by key {key.fingerprint})",
     )
 

@@ -45,15 +45,16 @@ def trio(tmp_path_factory) -> Trio:
         init_receiving(engine, role)
         assert import_bundles(engine, bundles, trust_new=True).exit_code == 0
         engine.dispose()
-    review = ReviewService(open_engine(town), today=lambda: TODAY)
+    town_engine = open_engine(town)
+    review = ReviewService(town_engine, today=lambda: TODAY)
     rows = review.rows(VILLAGE)
     blocked = next(r.matter_id for r in rows if r.blocking)
     review.approve(next(r.matter_id for r in rows if not r.blocking))
     # every village the township imported has a checkpoint to send back: the village takes
     # its own feedback, the county all of it
-    engine = open_engine(town)
-    out = export_bundles(engine, root / "fb")
-    engine.dispose()
+    out = export_bundles(town_engine, root / "fb")
+    # closed, so that the file alone (copied by `dbs`) holds every write, none left in its WAL
+    town_engine.dispose()
     (feedback,) = [d.path for d in out if d.ledger == f"review:{VILLAGE}"]
     for db, files in ((village, [feedback]), (county, [d.path for d in out])):
         engine = open_engine(db)

@@ -35,12 +35,25 @@ def run(capsys, db, *args, lang="zh"):
     return code, out.out.splitlines(), out.err.strip()
 
 
+def witnessed_day(db) -> str:
+    """The day the township's checkpoint of the village ledger was signed (its import's day)."""
+    from village_tui.store.db import read_session
+    from village_tui.sync.witness import latest_witnessed
+
+    engine = open_engine(db)
+    try:
+        with read_session(engine) as s:
+            return latest_witnessed(s, "410611100901").date
+    finally:
+        engine.dispose()
+
+
 def test_match_zh(capsys, world, seal):
     code, lines, err = run(capsys, world.town, seal.short_code())
     assert (code, err) == (0, "")
     assert lines[:3] == [
         f"与台账一致：示例·前进村（410611100901）“{TITLE}”的决议公示，台账第 {seal.seq} 条",
-        "本数据库没有乡镇见证此位置的记录",
+        f"乡镇已于 {witnessed_day(world.town)} 见证台账至此位置",
         "台账记载（请与张贴的公示逐项对照）：",
     ]
     assert "  表决结果：赞成38人，反对1人，弃权1人" in lines
@@ -53,10 +66,19 @@ def test_match_en_from_the_scanned_text(capsys, world, seal):
     assert lines[:3] == [
         f"Matches the ledger: resolution notice of “{TITLE}”, 示例·前进村 (410611100901),"
         f" ledger entry {seal.seq}",
-        "No township witness of this position is recorded here",
+        f"Witnessed by the township on {witnessed_day(world.town)}",
         "The ledger records (compare the posted notice line by line):",
     ]
     assert "  Votes: 38 for, 1 against, 1 abstaining" in lines
+
+
+def test_match_at_a_village_that_has_no_feedback_yet(capsys, world, seal):
+    """The township's checkpoint reaches the village only with its feedback."""
+    code, lines, err = run(capsys, world.village, seal.short_code())
+    assert (code, err) == (0, "")
+    assert lines[1] == "本数据库没有乡镇见证此位置的记录"
+    code, lines, err = run(capsys, world.village, seal.short_code(), lang="en")
+    assert lines[1] == "No township witness of this position is recorded here"
 
 
 def test_content_differs(capsys, world, tmp_path):
