@@ -1,4 +1,4 @@
-"""Hypothesis types (pastes) anything into the new-matter form: never a crash, never half a record.
+"""Hypothesis pastes anything into the clerk's forms: never a crash, never half a record.
 
 Each example is a clerk on a fresh database who opens the form, pastes hostile
 or merely odd text into its fields and presses Save. Whatever happens, the app
@@ -22,9 +22,22 @@ from village_tui.store.db import open_engine
 from village_tui.store.services import VillageService
 
 ODD = st.sampled_from(
-    ["[/]", "[link=https://evil.example]点我[/link]", "\x1b[31m", "\x00", "\u202e", "=1+1", "%s", "\n"]
+    [
+        "[/]",
+        "[link=https://evil.example]点我[/link]",
+        "\x1b[31m",
+        "\x00",
+        "\u202e",
+        "=1+1",
+        "%s",
+        "\n",
+    ]
 )
 TEXT = st.lists(st.one_of(ODD, st.text(max_size=40)), max_size=4).map("".join)
+NUMBER = st.one_of(
+    st.integers(-3, 10**12).map(str), st.text(alphabet="0123456789-+. ０", max_size=8), TEXT
+)
+DAY = st.one_of(st.dates().map(str), st.text(alphabet="0123456789-/.年月日", max_size=12), TEXT)
 MONEY = st.one_of(st.text(alphabet="0123456789,.-e ０１２", max_size=16), TEXT)
 
 
@@ -66,3 +79,47 @@ async def _one(db: Path, title: str, description: str, money: str) -> None:
 def test_any_text_in_the_new_matter_form(title, description, money):
     with tempfile.TemporaryDirectory() as tmp:
         asyncio.run(_one(Path(tmp) / "village.db", title, description, money))
+
+
+async def _meeting(db: Path, values: dict[str, str]) -> None:
+    service = VillageService(open_engine(db), actor="测试文书", today=lambda: TODAY)
+    service.set_up(VILLAGE)
+    service.open_matter(title="村西主路硬化", category="road", source="cadres")
+    before = dump(service.engine)
+    app = make_app(service, db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")  # the one matter
+        await settle(pilot)
+        await pilot.press("x")  # record its next step: the proposal meeting
+        await settle(pilot)
+        for name, text in values.items():
+            await _paste(pilot, name, text)
+        await save(pilot)
+        shown = screen_text(app)
+    assert "unexpected" not in shown and "意外" not in shown
+    after = dump(service.engine)
+    added = [e for e in after["event"] if e not in before["event"]]
+    assert len(added) in (0, 1), added  # the meeting, or nothing at all
+    if not added:
+        assert after == before
+
+
+@settings(
+    max_examples=10,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(
+    held_on=DAY,
+    expected=NUMBER,
+    present=NUMBER,
+    votes_for=NUMBER,
+    content=TEXT,
+)
+def test_any_text_in_a_meeting_form(held_on, expected, present, votes_for, content):
+    values = dict(
+        held_on=held_on, expected=expected, present=present, votes_for=votes_for, content=content
+    )
+    with tempfile.TemporaryDirectory() as tmp:
+        asyncio.run(_meeting(Path(tmp) / "village.db", values))
