@@ -69,8 +69,13 @@ def append(
     actor: str,
     matter_id: str | None = None,
     now: Callable[[], str] = utc_now,
+    sign: Callable[[str], tuple[str, str]] | None = None,
 ) -> Event:
-    """Seal a new event onto `ledger`, store it and apply it, in the caller's transaction."""
+    """Seal a new event onto `ledger`, store it and apply it, in the caller's transaction.
+
+    `sign`, given the event's hash, returns (signature, signer fingerprint): review
+    ledgers carry a signature on every event (the store knows no keys itself).
+    """
     seq, prev = head(session, ledger)
     e = seal(
         Event(
@@ -84,7 +89,8 @@ def append(
             prev_hash=prev,
         )
     )
-    store_event(session, e)
+    signature, signer = sign(e.hash) if sign is not None else (None, None)
+    store_event(session, e, signature=signature, signer=signer)
     return e
 
 

@@ -15,14 +15,22 @@ from sqlalchemy import Engine, select
 from sqlmodel import Session
 
 from ..domain import events as ev
-from ..domain.chain import Event, canonical_json, seal
+from ..domain.chain import Event
 from ..domain.codes import township_code
 from ..domain.events import review_ledger
 from ..store.db import write_session
-from ..store.ledger import append, head, store_event, utc_now
+from ..store.ledger import append, utc_now
 from ..store.services import ServiceError
 from ..store.tables import SettingRow, VillageRow
-from .keys import Identity, _generate, ensure_own_key_in, normal_fingerprint, sign, trust
+from .keys import (
+    Identity,
+    _generate,
+    ensure_own_key_in,
+    event_signer,
+    normal_fingerprint,
+    sign,
+    trust,
+)
 from .tables import OwnKey, TrustedKey
 from .trust import rotation_statement
 
@@ -169,21 +177,9 @@ def _record_replacement(
 def _signed_append(
     s, own: OwnKey, ledger: str, type_: str, payload: dict, actor: str, now
 ) -> Event:
-    seq, prev = head(s, ledger)
-    e = seal(
-        Event(
-            ledger=ledger,
-            seq=seq + 1,
-            type=type_,
-            matter_id=None,
-            payload=canonical_json(payload),
-            actor=actor,
-            recorded_at=now(),
-            prev_hash=prev,
-        )
+    return append(
+        s, ledger=ledger, type=type_, payload=payload, actor=actor, now=now, sign=event_signer(own)
     )
-    store_event(s, e, signature=sign(own, e.hash.encode("ascii")), signer=own.fingerprint)
-    return e
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ import base64
 import binascii
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -75,6 +76,11 @@ def sign(own: OwnKey, data: bytes) -> str:
 
     key = load_pem_private_key(own.private_key.encode("ascii"), password=None)
     return base64.b64encode(key.sign(data)).decode("ascii")
+
+
+def event_signer(own: OwnKey) -> Callable[[str], tuple[str, str]]:
+    """What `ledger.append(sign=...)` needs: this key's signature over an event hash."""
+    return lambda event_hash: (sign(own, event_hash.encode("ascii")), own.fingerprint)
 
 
 def verify_signature(public_key_b64: str, signature_b64: str, data: bytes) -> bool:

@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import Engine, func, select
 
 from ..domain import events as ev
-from ..domain.chain import Event, canonical_json, seal
+from ..domain.chain import Event, canonical_json
 from ..domain.codes import township_code
 from ..domain.events import review_ledger
 from ..domain.findings import Finding
@@ -20,11 +20,11 @@ from ..domain.steps import ORDER, Step
 from ..domain.text import check_recordable
 from ..notices.mask import public_text
 from ..store.db import read_session, write_session
-from ..store.ledger import head, store_event, utc_now, verify
+from ..store.ledger import append, utc_now, verify
 from ..store.services import ServiceError
 from ..store.state import load_states, village_from_row
 from ..store.tables import EventRow, LedgerHead, MatterRow, SettingRow, VillageRow
-from .keys import ensure_own_key_in, sign
+from .keys import ensure_own_key_in, event_signer
 from .tables import HeldBundle, ImportLog
 
 # Township reminders, not legal rules: how long a resolution or a finished
@@ -338,21 +338,16 @@ class ReviewService:
         ledger = review_ledger(row.village_code)
         check_recordable(payload, canonical_json(payload), self.actor)
         with write_session(self.engine) as s:
-            own = ensure_own_key_in(s)
-            seq, prev = head(s, ledger)
-            e = seal(
-                Event(
-                    ledger=ledger,
-                    seq=seq + 1,
-                    type=type_,
-                    matter_id=matter_id,
-                    payload=canonical_json(payload),
-                    actor=self.actor,
-                    recorded_at=self.now(),
-                    prev_hash=prev,
-                )
+            e = append(
+                s,
+                ledger=ledger,
+                type=type_,
+                payload=payload,
+                actor=self.actor,
+                matter_id=matter_id,
+                now=self.now,
+                sign=event_signer(ensure_own_key_in(s)),
             )
-            store_event(s, e, signature=sign(own, e.hash.encode("ascii")), signer=own.fingerprint)
         return e
 
     def rows_for(self, matter_id: str) -> list[ReviewRow]:

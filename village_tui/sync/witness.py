@@ -16,11 +16,11 @@ from typing import NamedTuple
 from sqlmodel import Session
 
 from ..domain import events as ev
-from ..domain.chain import Event, canonical_json, seal
+from ..domain.chain import Event
 from ..domain.codes import township_code as township_of
-from ..store.ledger import head, store_event
+from ..store.ledger import append, head
 from ..store.tables import SettingRow
-from .keys import ensure_own_key_in, sign
+from .keys import ensure_own_key_in, event_signer
 
 WITNESS_ACTOR = "乡镇台账见证"
 
@@ -38,22 +38,15 @@ def witness(session: Session, village_code: str, now: Callable[[], str]) -> Even
         "head_hash": hash_,
         "witnessed_on": recorded_at[:10],
     }
-    ledger = ev.review_ledger(village_code)
-    last, prev = head(session, ledger)
-    e = seal(
-        Event(
-            ledger=ledger,
-            seq=last + 1,
-            type=ev.LEDGER_WITNESSED,
-            matter_id=None,
-            payload=canonical_json(payload),
-            actor=WITNESS_ACTOR,
-            recorded_at=recorded_at,
-            prev_hash=prev,
-        )
+    return append(
+        session,
+        ledger=ev.review_ledger(village_code),
+        type=ev.LEDGER_WITNESSED,
+        payload=payload,
+        actor=WITNESS_ACTOR,
+        now=lambda: recorded_at,
+        sign=event_signer(own),
     )
-    store_event(session, e, signature=sign(own, e.hash.encode("ascii")), signer=own.fingerprint)
-    return e
 
 
 class Witnessed(NamedTuple):
