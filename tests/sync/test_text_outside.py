@@ -75,15 +75,10 @@ def test_the_review_spreadsheet_holds_formulas_as_text(town, capsys, tmp_path):
 
 async def test_the_township_app_shows_markup_as_words(town):
     """Villages list -> the village's matters -> the markup matter: its title shows as words."""
-    from tests.tui.helpers import screen_text
+    from tests.tui.helpers import screen_text, settle
     from village_tui.sync.desk import TownshipDesk
     from village_tui.tui.screens.township_matter import MatterReviewScreen
     from village_tui.tui.screens.township_matters import VillageMattersScreen
-
-    async def settle(pilot) -> None:
-        for _ in range(4):
-            await pilot.app.workers.wait_for_complete()
-            await pilot.pause(0.05)
 
     desk = TownshipDesk(open_engine(town), actor="审核员", today=lambda: TODAY)
     app = TownshipApp(desk, "zh")

@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
-from tests.tui.helpers import screen_text
+from tests.tui.helpers import screen_text, settle
 from village_tui.store.db import open_engine
 from village_tui.sync.demo import build_demo_township
 from village_tui.sync.desk import TownshipDesk
 from village_tui.tui.township_app import TownshipApp
 
 from .helpers import TODAY
-
-
-async def settle(pilot, rounds: int = 3) -> None:
-    for _ in range(rounds):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause(0.05)
 
 
 async def test_return_needs_a_comment_and_names_the_matter(tmp_path):

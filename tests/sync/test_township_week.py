@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import shutil
 
-from tests.tui.helpers import screen_text
+from tests.tui.helpers import screen_text, settle
 from village_tui.sample import sample_villages
 from village_tui.store.db import open_engine, read_session
 from village_tui.store.services import VillageService
@@ -23,12 +23,6 @@ from village_tui.tui.app import VillageApp
 from village_tui.tui.township_app import TownshipApp
 
 from .helpers import TODAY, members, other_key, resign, sample_village
-
-
-async def settle(pilot, rounds: int = 4) -> None:
-    for _ in range(rounds):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause(0.05)
 
 
 def _villages(tmp_path):

@@ -33,11 +33,25 @@ def make_app(service, db_path, lang: str = "zh", today: date = TODAY) -> Village
     return VillageApp(service, lang=lang, db_path=db_path, today=today)
 
 
-async def settle(pilot, rounds: int = 3) -> None:
-    """Let workers finish and the messages they posted be handled."""
-    for _ in range(rounds):
+async def settle(pilot, rounds: int = 3, limit: int = 200) -> None:
+    """Let workers finish and the messages they posted be handled, until nothing new starts.
+
+    A worker's message may start the next worker (the village check pushes the dashboard, whose
+    load posts pages): on a slow or busy machine a fixed number of rounds ends too early, so
+    this waits until `rounds` checks in a row find no worker and no pending message.
+    """
+    quiet = 0
+    for _ in range(limit):
         await pilot.app.workers.wait_for_complete()
-        await pilot.pause(0.05)
+        await pilot.pause(0.02)
+        await pilot.pause()  # every message queued on the screen so far is handled
+        if any(not w.is_finished for w in pilot.app.workers):
+            quiet = 0
+            continue
+        quiet += 1
+        if quiet >= rounds:
+            return
+    raise AssertionError(f"the app never settled: {list(pilot.app.workers)!r}")
 
 
 async def focus(pilot, widget_id: str, limit: int = 40) -> None:
