@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from . import output
@@ -23,6 +24,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("file", metavar="CODE|PHOTO", help="核验码，或二维码照片的文件路径")
     p.set_defaults(func=cmd_verify_notice)
+    register_sign_in(sub)
 
 
 def _looks_like_photo(text: str) -> bool:
@@ -103,3 +105,90 @@ def verdict_lines(verdict, lang: str) -> list[str]:
                 f"  {fact_label(key, lang)}{sep}{mask_personal(fact_text(key, value, lang))}"
             )
     return lines
+
+
+_STEP_NUMBERS = {
+    "1": "proposal",
+    "2": "joint_meeting",
+    "3": "party_assembly",
+    "4": "resolution",
+    "5": "resolution_disclosure",
+    "6": "result_disclosure",
+}
+
+
+def register_sign_in(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "sign-in-sheet",
+        help="打印会议签到表（A4 HTML）：按花名册应到人数列出签名行",
+        description=(
+            "为事项的一个会议步骤（第1至4步）生成签到表（A4 HTML，任何浏览器可打印）：村、事项、会议、"
+            "日期、地点、应到人数，每位应到人员一行（序号、姓名、签名），乡镇参会人员和主持人、记录人签名栏。"
+            "已召开的会议按记录填写日期和地点，未召开的留空。会后把签字后的签到表附在该步骤的记录中。"
+        ),
+    )
+    p.add_argument("matter", metavar="MATTER_ID", help="事项编号（可用前几位）")
+    p.add_argument(
+        "step", metavar="STEP", nargs="?", help="第几步：1、2、3、4（默认：下一个未召开的会议）"
+    )
+    p.add_argument(
+        "--assembly",
+        choices=("representatives", "villagers"),
+        help="第4步由哪个会议决议：representatives 村民代表会议（默认）、villagers 村民会议",
+    )
+    p.add_argument("--out", required=True, metavar="FILE", help="输出文件（.html，- 为标准输出）")
+    p.set_defaults(func=cmd_sign_in_sheet)
+
+
+def _step_of(text: str):
+    from ..domain.steps import Step
+    from ..notices.sign_in_errors import SignInError
+
+    value = _STEP_NUMBERS.get(text.strip(), text.strip())
+    try:
+        return Step(value)
+    except ValueError:
+        raise SignInError("unknown_step", step=text) from None
+
+
+def _matter_state(svc, ref: str):
+    from ..notices.sign_in_errors import SignInError
+
+    found = [s for s in svc.states() if s.matter.id.startswith(ref.strip().lower())] if ref else []
+    if not found:
+        raise SignInError("no_matter", ref=ref)
+    if len(found) > 1:
+        raise SignInError("ambiguous", ref=ref)
+    return found[0]
+
+
+def cmd_sign_in_sheet(args: argparse.Namespace) -> int:
+    from ..notices.sign_in import build_sign_in, next_meeting, sign_in_html, write_sign_in
+    from ..notices.sign_in_errors import SignInError
+    from ..store.services import ServiceError
+    from .common import service_for
+    from .out_path import out_file
+
+    lang = output.lang()
+    out = out_file(
+        args, args.out, (".html", ".htm"), ("签到表的输出文件名", "the sign-in sheet file")
+    )
+    svc = service_for(args, create=False, read_only=True)
+    try:
+        village = svc._require_village()
+        state = _matter_state(svc, args.matter)
+        step = _step_of(args.step) if args.step else next_meeting(state)
+        sheet = build_sign_in(village, state, step, args.assembly)
+    except (SignInError, ServiceError) as exc:
+        output.fail_with(exc)
+    if out is None:
+        sys.stdout.write(sign_in_html(sheet, lang))
+        return 0
+    try:
+        write_sign_in(out, sheet, lang)
+    except OSError as exc:
+        output.cannot_write(out, exc)
+    from ..i18n.sign_in import ERRORS
+
+    output.say(ERRORS["saved"][0].format(path=out), ERRORS["saved"][1].format(path=out))
+    return 0

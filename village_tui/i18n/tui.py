@@ -37,6 +37,7 @@ _PAIRS: dict[str, tuple[str, str]] = {
     "key.correct_progress": ("更正进度", "Correct progress"),
     "key.again": ("重新召开/公示", "Hold/post again"),
     "key.notice": ("生成公示", "Notice"),
+    "key.sign_in": ("签到表", "Sign-in sheet"),
     "key.confirm": ("确认保存", "Confirm"),
     "key.close": ("关闭", "Close"),
     "key.table": ("到列表", "To list"),
@@ -270,6 +271,10 @@ _PAIRS: dict[str, tuple[str, str]] = {
     "attempt.why.results": ("早于完成公开", "posted before completion"),
     "attempt.why.other": ("不符合规则", "against the rules"),
     "matter.notice_saved": ("公示已保存：", "Notice saved:"),
+    "matter.sign_in_saved": (
+        "签到表已保存（打印后供会上签名）：",
+        "Sign-in sheet saved (print it for the meeting):",
+    ),
     "matter.notice_none": (
         "只能为已记录决议（第4步）或已完成实施的事项生成公示",
         "A notice needs a recorded resolution (step 4) or a completed implementation",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
@@ -35,6 +37,9 @@ class MatterScreen(Localized, ServiceWorker, Screen[None]):
         Binding("h", "history", "key.history"),
         Binding("g", "notice", "key.notice"),
         Binding("t", "answer", "key.answer"),
+        Binding(
+            "s", "sign_in", "key.sign_in", show=False
+        ),  # footer is full at 80 columns: palette and help list it
     ]
 
     class MatterLoaded(Message):
@@ -301,9 +306,36 @@ class MatterScreen(Localized, ServiceWorker, Screen[None]):
 
         self.call_service(write)
 
+    def action_sign_in(self) -> None:
+        """The 签到表 of the chosen meeting step, else of the next meeting to hold."""
+        if self.state is None:
+            return
+        from ...notices.sign_in import build_sign_in, next_meeting, sign_in_stem, write_sign_in
+        from ...notices.sign_in_errors import SignInError
+
+        chosen = self.query_one(Timeline).selected_step
+        try:
+            step = chosen if chosen is not None and chosen.is_meeting else next_meeting(self.state)
+            sheet = build_sign_in(self.village, self.state, step)
+        except SignInError as exc:
+            self.notify(exc.message(self.lang), severity="warning")
+            return
+        folder = self.app.notice_folder()  # type: ignore[attr-defined]
+        path = folder / f"{sign_in_stem(self.state, step, self.service.today())}.html"
+        lang = self.lang
+
+        def write():
+            folder.mkdir(parents=True, exist_ok=True)
+            return write_sign_in(path, sheet, lang)
+
+        self.call_service(write)
+
     def on_saved(self, message: Saved) -> None:
         from .message import MessageScreen
 
+        if isinstance(message.result, Path):  # a sign-in sheet
+            self.app.push_screen(MessageScreen(self.t("matter.sign_in_saved"), str(message.result)))
+            return
         txt, html = message.result
         self.app.push_screen(MessageScreen(self.t("matter.notice_saved"), f"{txt}\n{html}"))
 
