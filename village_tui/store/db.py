@@ -8,9 +8,10 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
 
@@ -186,6 +187,17 @@ def write_session(engine: Engine, *, wait: bool = True) -> Iterator[Session]:
     With `wait=False` the first statement raises WriterBusy at once if another
     program holds the lock (for work that can as well be left undone).
     """
+    joined = _joined_connection(engine)
+    if joined is not None:
+        # Inside one_transaction: a savepoint, so only the outer block commits.
+        with Session(bind=joined, join_transaction_mode="create_savepoint") as session:
+            try:
+                yield session
+                session.commit()
+            except BaseException:
+                session.rollback()
+                raise
+        return
     with engine.connect() as conn:
         conn = conn.execution_options(immediate=True, wait=wait)
         with Session(bind=conn) as session:
@@ -200,8 +212,42 @@ def write_session(engine: Engine, *, wait: bool = True) -> Iterator[Session]:
 @contextmanager
 def read_session(engine: Engine) -> Iterator[Session]:
     """A session for reading."""
+    joined = _joined_connection(engine)
+    if joined is not None:  # reads must see what the block has written so far
+        with Session(bind=joined, join_transaction_mode="create_savepoint") as session:
+            yield session
+        return
     with Session(engine) as session:
         yield session
+
+
+# The engine and connection of the one_transaction block this thread is in, if any.
+_joined: ContextVar[tuple[Engine, Connection] | None] = ContextVar("joined", default=None)
+
+
+def _joined_connection(engine: Engine) -> Connection | None:
+    found = _joined.get()
+    return found[1] if found is not None and found[0] is engine else None
+
+
+@contextmanager
+def one_transaction(engine: Engine) -> Iterator[None]:
+    """Every session on `engine` inside the block shares one transaction: all of it or nothing.
+
+    For writes made of several service calls (a whole matter from a backlog
+    workbook): the services keep opening their own sessions, and an exception
+    anywhere in the block rolls every one of them back.
+    """
+    if _joined_connection(engine) is not None:
+        raise RuntimeError("one_transaction is not re-entrant")
+    with engine.connect() as conn:
+        conn = conn.execution_options(immediate=True)
+        token = _joined.set((engine, conn))
+        try:
+            with conn.begin():
+                yield
+        finally:
+            _joined.reset(token)
 
 
 def current_revision(engine: Engine) -> str | None:
