@@ -163,3 +163,53 @@ def test_record_needs_a_village(run, tmp_path, template):
     open_engine(empty).dispose()  # a database, but no village in it yet
     code, _, err = run("--db", empty, "record", template)
     assert (code, err) == (1, "错误：尚未设置村庄信息，请先完成初始设置（village-tui init）\n")
+
+
+def test_an_undated_matter_opens_on_its_first_meeting_and_progress_advances(village_db, template):
+    from village_tui.backlog.plan import plan_backlog
+    from village_tui.backlog.read import read_backlog
+    from village_tui.backlog.record import record_plan
+    from village_tui.store.db import open_engine
+    from village_tui.store.services import VillageService
+
+    book = load_workbook(template)
+    book["事项"].append(["1", "村西路", "村村通道路", "村干部提议"])
+    book["事项"].append(["2", "村东路", "村村通道路", "村干部提议"])
+    book["会议"].append(meeting("1", "2", "2024-03-05", 7, 7, 7))
+    book["会议"].append(meeting("1", "1", "2024-03-02", 5, 5, 5))
+    book.save(template)
+    svc = VillageService(open_engine(village_db))
+    ticks = []
+    outcomes = record_plan(svc, plan_backlog(read_backlog(template)), lambda: ticks.append(1))
+    assert [o.status for o in outcomes] == ["recorded", "recorded"]
+    assert len(ticks) == 2  # the progress bar moves once per matter
+    by_title = {s.matter.title: s for s in svc.states()}
+    assert by_title["村西路"].matter.opened_on.isoformat() == "2024-03-02"
+    # Rows are recorded in the procedure's order, whatever order the sheet has them in.
+    assert [a.step for a in by_title["村西路"].attempts] == ["proposal", "joint_meeting"]
+    svc.engine.dispose()
+
+
+def test_template_and_record_never_load_the_app(tmp_path):
+    import subprocess
+    import sys
+
+    from tests.backlog.fill import INIT
+
+    db, out = tmp_path / "v.db", tmp_path / "t.xlsx"
+    code = (
+        "import sys; from village_tui.cli.main import main; rc = main(sys.argv[1:]);"
+        " assert 'textual' not in sys.modules, 'textual imported'; sys.exit(rc)"
+    )
+    for args in (
+        ["--db", db, *INIT],
+        ["--db", db, "template", "--out", out],
+        ["--db", db, "record", out],
+    ):
+        done = subprocess.run(
+            [sys.executable, "-c", code, *map(str, args)],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert done.returncode == 0, done.stderr

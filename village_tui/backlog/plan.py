@@ -122,6 +122,9 @@ def plan_backlog(sheets: dict[str, list[RawRow]]) -> Plan:
             plan.entries.append(entry)
     for plan in matters.values():
         plan.entries.sort(key=lambda e: e.order)
+        if plan.error is None and plan.fields["opened_on"] is None and plan.entries:
+            # An undated old matter was opened by its first meeting, not on the day it is typed in.
+            plan.fields["opened_on"] = min(e.order[0][2] for e in plan.entries)
     return Plan(list(matters.values()), orphans)
 
 
