@@ -67,7 +67,7 @@ def test_a_held_meeting_prints_what_was_recorded(village_service):
             present=25,
             votes_for=24,
             plan_sent_on=date(2024, 3, 1),
-            officials=(Official(name="王<script>", post="副镇长"),),
+            officials=(Official(name="王<script>", post="副<i>镇长"),),
         ),
         reason="补记地点",
     )
@@ -78,8 +78,8 @@ def test_a_held_meeting_prints_what_was_recorded(village_service):
     assert "<td>2024-03-05</td>" in html
     # Text from the ledger is data: shown, never markup.
     assert "村委会&lt;b&gt;会议室&lt;/b&gt;" in html and "<b>" not in html
-    assert '<td class="name">王&lt;script&gt;</td><td>副镇长</td>' in html
-    assert "<script" not in html
+    assert '<td class="name">王&lt;script&gt;</td><td>副&lt;i&gt;镇长</td>' in html
+    assert "<script" not in html and "<i>" not in html
 
 
 def test_the_branch_committee_is_not_on_the_roster(village_service):
