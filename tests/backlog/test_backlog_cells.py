@@ -141,3 +141,10 @@ def test_a_long_bad_value_is_quoted_cut_and_in_english():
     assert exc.value.message_en == (
         "meetings[3].held_on: not a date (" + ("很久以前" * 10) + "…); write it as 2024-03-01"
     )
+
+
+def test_a_matter_number_is_short():
+    assert convert(NUMBER, "x" * 40, "事项!A2") == "x" * 40
+    with pytest.raises(CellError) as exc:
+        convert(NUMBER, "x" * 41, "事项!A2")
+    assert exc.value.message_zh == "事项!A2：内容过长（41字，上限40字）"

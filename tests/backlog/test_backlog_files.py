@@ -213,3 +213,24 @@ def test_template_and_record_never_load_the_app(tmp_path):
             timeout=120,
         )
         assert done.returncode == 0, done.stderr
+
+
+def test_json_text_with_a_terminal_escape_is_refused_with_its_cell(run, village_db, tmp_path):
+    data = {
+        "matters": [
+            {"number": 1, "title": "村西路\x1b[31m", "category": "road", "source": "cadres"},
+            {"number": 2, "title": "村东路", "category": "road", "source": "cadres"},
+        ],
+        "meetings": [
+            {"matter": "2", "step": 1, "held_on": "2024-03-01", "expected": 5, "present": 5}
+        ],
+    }
+    path = tmp_path / "b.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    code, lines, _ = _record(run, village_db, path)
+    assert code == 1
+    assert lines[0].startswith(
+        "matters[0].number 事项 1：拒绝登记，整个事项未登记：matters[0].title："
+    )
+    assert "U+001B" in lines[0]
+    assert lines[1] == "matters[1].number 事项 2“村东路”：已登记（2条记录）"

@@ -12,9 +12,8 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from ..i18n.backlog import CELL, YES_NO
-from .columns import BOOL, CHOICE, DATE, INT, YUAN, Column, choice_lists
+from .columns import BOOL, CELL_CHARS, CHOICE, DATE, INT, YUAN, Column, choice_lists  # noqa: F401
 
-CELL_CHARS = 10_000  # a cell longer than this is refused, not cut (minutes run a few pages)
 _SHOWN = 40  # how much of a bad value the message quotes
 _DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
 _DDE = re.compile(r"^[=+\-@][^|]*\|")  # a link to another program: +cmd|' /c calc'!A1
@@ -46,8 +45,8 @@ def convert(column: Column, raw: Any, cell: str) -> Any:
     if isinstance(raw, str):
         if raw.startswith("=") or _DDE.match(raw):
             raise CellError("formula", cell, text=shown(raw))
-        if len(raw) > CELL_CHARS:
-            raise CellError("too_long", cell, length=len(raw), limit=CELL_CHARS)
+        if len(raw) > column.limit:
+            raise CellError("too_long", cell, length=len(raw), limit=column.limit)
         raw = raw.strip()
     if raw is None or raw == "":
         if column.required:

@@ -8,6 +8,8 @@ from ..i18n.backlog import CHOICES, COLUMNS, SHEETS
 from ..i18n.common import CATEGORIES
 
 TEXT, INT, DATE, YUAN, BOOL, CHOICE = "text", "int", "date", "yuan", "bool", "choice"
+NUMBER_CHARS = 40  # a matter's 编号 is printed on every line about it
+CELL_CHARS = 10_000  # any other cell: minutes run a few pages, not more
 
 
 @dataclass(frozen=True)
@@ -19,6 +21,7 @@ class Column:
     required: bool = False
     choices: str = ""  # a key of choice_lists() for CHOICE columns
     width: int = 14
+    limit: int = CELL_CHARS  # characters; a longer cell is refused, not cut
 
     @property
     def header(self) -> str:
@@ -47,7 +50,7 @@ class Sheet:
 MATTERS = Sheet(
     "matters",
     (
-        Column("number", required=True, width=10),
+        Column("number", required=True, width=10, limit=NUMBER_CHARS),
         Column("title", required=True, width=30),
         Column("category", CHOICE, required=True, choices="category"),
         Column("source", CHOICE, required=True, choices="source", width=18),
@@ -60,7 +63,7 @@ MATTERS = Sheet(
 MEETINGS = Sheet(
     "meetings",
     (
-        Column("matter", required=True, width=10),
+        Column("matter", required=True, width=10, limit=NUMBER_CHARS),
         Column("step", CHOICE, required=True, choices="meeting_step", width=22),
         Column("held_on", DATE, required=True, width=12),
         Column("place", width=16),
@@ -83,7 +86,7 @@ MEETINGS = Sheet(
 POSTINGS = Sheet(
     "postings",
     (
-        Column("matter", required=True, width=10),
+        Column("matter", required=True, width=10, limit=NUMBER_CHARS),
         Column("step", CHOICE, required=True, choices="posting_step", width=16),
         Column("posted_on", DATE, required=True, width=12),
         Column("until", DATE, required=True, width=12),
@@ -99,7 +102,7 @@ POSTINGS = Sheet(
 IMPLEMENTATION = Sheet(
     "implementation",
     (
-        Column("matter", required=True, width=10),
+        Column("matter", required=True, width=10, limit=NUMBER_CHARS),
         Column("kind", CHOICE, required=True, choices="implementation_kind", width=12),
         Column("on", DATE, required=True, width=12),
         Column("description", width=30),

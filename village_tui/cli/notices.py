@@ -175,7 +175,11 @@ def cmd_sign_in_sheet(args: argparse.Namespace) -> int:
     )
     svc = service_for(args, create=False, read_only=True)
     try:
-        village = svc._require_village()
+        village = svc.village()
+        if village is None:
+            raise ServiceError(
+                "尚未设置村庄信息，请先完成初始设置", "The village has not been set up yet"
+            )
         state = _matter_state(svc, args.matter)
         step = _step_of(args.step) if args.step else next_meeting(state)
         sheet = build_sign_in(village, state, step, args.assembly)
