@@ -231,3 +231,11 @@ def test_the_sheet_prints_one_ruled_row_per_member(village_service, tmp_path):
     # chair's and recorder's lines (side by side: one rule across)
     assert seven == 5 + 2 + 7 + 2 + 3 + 1
     assert eight == seven + 1
+
+
+def test_cli_never_writes_over_the_database(village_service, db_path, capsys):
+    mid = seed_resolved(village_service)
+    before = db_path.read_bytes()
+    code, _, err = _cli(capsys, "--db", db_path, "sign-in-sheet", mid, "1", "--out", db_path)
+    assert code == 1 and err.startswith(f"错误：--out {db_path} 是数据库文件")
+    assert db_path.read_bytes() == before
