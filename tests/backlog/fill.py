@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 from openpyxl import load_workbook
@@ -59,7 +60,9 @@ def fill(template: Path, out: Path) -> dict[str, int]:
                                 officials="王明:副镇长"))  # fmt: skip
         votes = 20 if number == SHORT_MAJORITY else 38
         content = "=cmd|' /c calc'!A1" if number == FORMULA else "通过"
-        meetings.append(meeting(number, "4 村民（代表）会议决议", day(6), 45, 40, votes,
+        # As Excel keeps a typed date: a date cell, not text.
+        held = datetime.strptime(day(6), "%Y-%m-%d")
+        meetings.append(meeting(number, "4 村民（代表）会议决议", held, 45, 40, votes,
                                 assembly="村民代表会议", content=content))  # fmt: skip
         if number == SHORT_MAJORITY:
             continue  # not resolved: nothing is posted or done
