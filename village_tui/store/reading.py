@@ -15,7 +15,7 @@ from sqlmodel import select
 from ..domain import events as ev
 from ..domain.findings import Finding
 from ..domain.model import MatterState, StepRecord, Village
-from ..domain.rules import evaluate, preview
+from ..domain.rules import evaluate, preview, unacknowledged
 from ..domain.steps import Step
 from ..domain.validate import validate_record
 from .db import read_session
@@ -143,6 +143,27 @@ class VillageReading:
                 )
             )
         return out
+
+    def village_header(self):
+        """The village's name and profile, read without the ORM (None before set-up)."""
+        from .summaries import village_header
+
+        return village_header(self.engine)
+
+    def summaries(self, village_code: str | None, limit: int | None = None):
+        """The village's matters for the dashboard's table, newest first, read without the ORM."""
+        from .summaries import matter_summaries
+
+        return matter_summaries(self.engine, village_code, limit=limit)
+
+    def unconfirmed_findings(self) -> dict[str, list[Finding]]:
+        """Each matter's findings that still need the clerk (as the dashboard marks them), by id."""
+        village = self._require_village()
+        profile, today = self.profile(village.profile), self.today()
+        return {
+            state.matter.id: unacknowledged(evaluate(state, village, profile, today), state)
+            for state in self.states()
+        }
 
     def verify(self):
         with read_session(self.engine) as s:
