@@ -181,7 +181,7 @@ def main() -> None:
     work = Path(a.work)
     bundles = work / f"bundles-{a.villages}x{a.years}-{a.seed}"
     if not (bundles / "DONE").exists():
-        from village_tui.county.generate import generate
+        from village_tui.gen_synthetic import generate
 
         t = time.perf_counter()
         g = generate(bundles, villages=a.villages, years=a.years, seed=a.seed, today=TODAY)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from village_tui.county.generate import Generated, generate
+from village_tui.gen_synthetic import Generated, generate
 from village_tui.store.db import open_engine
 from village_tui.sync.importer import import_bundles, init_receiving
 

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from village_tui.county.generate import generate
 from village_tui.county.privacy import leaks
 from village_tui.county.synthetic import TOWNSHIPS, plan_county
+from village_tui.gen_synthetic import generate
 from village_tui.sync.verify import parse_bundle
 
 from .conftest import TODAY, VILLAGES

@@ -65,3 +65,13 @@ async def test_dashboard_on_the_lazy_service(service, db_path):
         assert "村村通道路硬化" in text and VILLAGE.name in text
         assert lazy._real is not None  # the full load and the markers went through it
         assert app.screen.village == VILLAGE and app.screen.lines[0].problems is not None
+
+
+def test_lazy_service_reads_the_first_page_without_building_the_service(service):
+    service.set_up(VILLAGE)
+    service.open_matter(title="村村通道路硬化", category="road", source="cadres")
+    lazy = LazyService(service.engine)
+    assert lazy.village_header() == village_header(service.engine)
+    assert [s.title for s in lazy.summaries(VILLAGE.code, limit=1)] == ["村村通道路硬化"]
+    assert lazy.profile(VILLAGE.profile).id == VILLAGE.profile
+    assert lazy._real is None  # a county category's names need the profile, not the store

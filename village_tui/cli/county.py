@@ -200,8 +200,8 @@ def cmd_browse(args: argparse.Namespace) -> int:
 
 
 def cmd_gen_synthetic(args: argparse.Namespace) -> int:
-    from ..county.generate import generate
     from ..county.synthetic import MAX_VILLAGES
+    from ..gen_synthetic import generate
 
     if not 1 <= args.villages <= MAX_VILLAGES:
         output.fail(

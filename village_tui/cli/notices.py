@@ -64,10 +64,10 @@ def cmd_verify_notice(args: argparse.Namespace) -> int:
 
 def verdict_lines(verdict, lang: str) -> list[str]:
     """What the inspector reads: the answer, then what the ledger records to compare by eye."""
+    from ..domain.mask import mask_personal
     from ..i18n.notices import HEADLINES, LINES, say
     from ..notices.build import fact_label, fact_text
     from ..notices.check import MATCH
-    from ..notices.mask import mask_personal
 
     village = verdict.village_code
     if verdict.village_name:

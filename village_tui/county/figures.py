@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import Engine
 
 from ..domain.codes import check_township_code
-from ..domain.steps import ORDER, Category
+from ..domain.steps import REACHED_KEYS, Category
 from ..i18n import county as words
 from .errors import CountyError
 from .matter_figures import (
@@ -34,7 +34,6 @@ __all__ = ["CountyError", "build_report", "check_year", "figures_from_scope", "s
 REPORT_FORMAT = "village-tui/county-report"
 REPORT_VERSION = 1
 SCHEMA_ID = "https://village-tui.example/schemas/1.0/county-report.schema.json"
-REACHED_KEYS: tuple[str, ...] = ("none", *(s.value for s in ORDER))
 REVIEW_KEYS = ("approved", "returned", "pending")
 
 

@@ -10,12 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from ..domain.disclosure import RESOLUTION_DISCLOSE_DAYS, RESULT_DISCLOSE_DAYS, owed_disclosures
 from ..domain.model import MatterState, Village
 from ..domain.profile import Profile
 from ..domain.rule_context import POSTING_RULE
 from ..domain.rules import evaluate
 from ..domain.steps import Step
-from ..sync.review import RESOLUTION_DISCLOSE_DAYS, RESULT_DISCLOSE_DAYS, owed_disclosures
 
 # When a disclosure counts as overdue. The law says major matters are disclosed
 # "at once" (组织法 art. 30) and names no number of days; the township review

@@ -1,12 +1,12 @@
 """Keeping personal data out of everything the county prints or sends on.
 
-The county masks exactly as the public notices do (one implementation, in notices.mask),
+The county masks exactly as the public notices do (one implementation, in domain.mask),
 so a number that a notice hides is never shown whole in a county report.
 """
 
 from __future__ import annotations
 
-from ..notices.mask import personal_spans, public_text
+from ..domain.mask import personal_spans, public_text
 
 
 def scrub(text: str) -> str:

@@ -55,7 +55,6 @@ _CODE = (
         _PACKAGE / "county" / name
         for name in ("matter_figures.py", "snapshot.py", "sources.py", "stored.py")
     ),
-    _PACKAGE / "sync" / "review.py",  # when a disclosure is late (owed_disclosures)
 )
 
 

@@ -42,6 +42,8 @@ class Step(str, Enum):
 ORDER: tuple[Step, ...] = tuple(Step)
 MEETING_STEPS = frozenset({Step.PROPOSAL, Step.JOINT_MEETING, Step.PARTY_ASSEMBLY, Step.RESOLUTION})
 POSTING_STEPS = frozenset({Step.RESOLUTION_DISCLOSURE, Step.RESULT_DISCLOSURE})
+# How far a matter got, as the county report counts it (and its renderers lay it out).
+REACHED_KEYS: tuple[str, ...] = ("none", *(s.value for s in ORDER))
 _LABELS = {
     Step.PROPOSAL: "1",
     Step.JOINT_MEETING: "2",

@@ -37,7 +37,7 @@ MATCH, MISMATCH, UNKNOWN = "match", "mismatch", "unknown"
 
 def seal_notice(engine: Engine, matter_id: str, step: Step) -> tuple[Village, MatterState, Seal]:
     """The matter as recorded now, and the signed seal of its notice for `step`."""
-    from ..sync.keys import ensure_own_key, sign
+    from ..store.keys import ensure_own_key, sign
 
     own = ensure_own_key(engine)  # its own write transaction, made the first time only
     with read_session(engine) as s:
@@ -78,7 +78,7 @@ class Verdict:
 
 def village_keys(session: Session, village_code: str) -> list[str]:
     """The public keys (base64) that speak for the village in this database."""
-    from ..sync.tables import OwnKey, TrustedKey
+    from ..store.sync_tables import OwnKey, TrustedKey
 
     settings = {r.key: r.value for r in session.exec(select(SettingRow)).all()}
     keys = []
@@ -96,7 +96,7 @@ def village_keys(session: Session, village_code: str) -> list[str]:
 
 def verify_seal(engine: Engine, seal: Seal) -> Verdict:
     """Check a QR seal: signature by the village's key, then content at its position."""
-    from ..sync.keys import verify_signature
+    from ..store.keys import verify_signature
 
     base = {"village_code": seal.village_code, "seq": seal.seq, "step": seal.step}
     with read_session(engine) as s:

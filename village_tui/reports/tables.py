@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from ..domain.steps import REACHED_KEYS
 from ..i18n import county as words
 
 # How a column's cells are kind: drives formatting and spreadsheet number formats.
@@ -123,8 +124,6 @@ def report_tables(report: dict[str, Any], lang: str = "zh", short: bool = False)
         ),
         (total_label, *_figures(report["totals"])),
     )
-    from ..county.figures import REACHED_KEYS
-
     reached_cols = tuple(Column(k, words.pick(words.REACHED[k], lang), INT) for k in REACHED_KEYS)
     steps_total = tuple(sum(r["reached"][k] for r in report["steps"]) for k in REACHED_KEYS)
     steps = Table(

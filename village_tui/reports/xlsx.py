@@ -10,7 +10,7 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
-from .cells import put
+from ..domain.cells import put
 from .tables import DAYS, INT, SHARE, TEXT, YUAN, notes, report_table_title, report_tables
 
 _FORMATS = {INT: "#,##0", YUAN: "#,##0.00", SHARE: "0.0%", DAYS: "0.0"}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from sqlalchemy import Engine, func, select
@@ -12,13 +12,18 @@ from sqlalchemy import Engine, func, select
 from ..domain import events as ev
 from ..domain.chain import Event, canonical_json
 from ..domain.codes import township_code
+from ..domain.disclosure import (  # noqa: F401  (re-exported: the review's reminders)
+    RESOLUTION_DISCLOSE_DAYS,
+    RESULT_DISCLOSE_DAYS,
+    owed_disclosures,
+)
 from ..domain.events import review_ledger
 from ..domain.findings import Finding
+from ..domain.mask import public_text
 from ..domain.model import Attempt, MatterState, Village
 from ..domain.rules import evaluate
 from ..domain.steps import ORDER, Step
 from ..domain.text import check_recordable
-from ..notices.mask import public_text
 from ..store.db import read_session, write_session
 from ..store.ledger import append, utc_now, verify
 from ..store.services import ServiceError
@@ -27,10 +32,6 @@ from ..store.tables import EventRow, LedgerHead, MatterRow, SettingRow, VillageR
 from .keys import ensure_own_key_in, event_signer
 from .tables import HeldBundle, ImportLog
 
-# Township reminders, not legal rules: how long a resolution or a finished
-# implementation may wait before its notice goes up.
-RESOLUTION_DISCLOSE_DAYS = 7
-RESULT_DISCLOSE_DAYS = 30
 # A matter in one of these states waits for the township's verdict.
 PENDING_STATES = ("pending", "reopened")
 
@@ -113,22 +114,6 @@ def missing_steps(state: MatterState) -> list[Step]:
     if reached is None:
         return []
     return [s for s in ORDER[: reached.index] if s not in state.steps]
-
-
-def owed_disclosures(state: MatterState) -> list[tuple[Step, date, date]]:
-    """The disclosures a matter owes: (step, the day it became owed, the day it falls due).
-
-    The one definition of "late" that the township review and the county report share.
-    """
-    out = []
-    resolution = state.steps.get(Step.RESOLUTION)
-    if resolution is not None and Step.RESOLUTION_DISCLOSURE not in state.steps:
-        since = resolution.held_on
-        out.append((Step.RESOLUTION_DISCLOSURE, since, since + timedelta(RESOLUTION_DISCLOSE_DAYS)))
-    if state.completion is not None and Step.RESULT_DISCLOSURE not in state.steps:
-        since = state.completion.completed_on
-        out.append((Step.RESULT_DISCLOSURE, since, since + timedelta(RESULT_DISCLOSE_DAYS)))
-    return out
 
 
 def late_notices(state: MatterState, today: date) -> list[Late]:

@@ -101,7 +101,7 @@ def write_xlsx(rows: list[ReviewRow], path: Path, lang: str = "zh") -> None:
     from openpyxl.styles import Alignment, Font
 
     from ..atomic import write_workbook
-    from ..reports import cells
+    from ..domain import cells
 
     wb = Workbook()
     ws = wb.active

@@ -33,6 +33,26 @@ class LazyService:
 
         return village_code(self.engine)
 
+    def village_header(self):
+        """The village's name and profile, read without the ORM (the dashboard's first page)."""
+        from ..store.summaries import village_header
+
+        return village_header(self.engine)
+
+    def summaries(self, village_code: str | None, limit: int | None = None):
+        """The village's matters, read without the ORM (the dashboard's first page)."""
+        from ..store.summaries import matter_summaries
+
+        return matter_summaries(self.engine, village_code, limit=limit)
+
+    def profile(self, name: str | None = None):
+        """A rule profile; before the real service exists, loaded without building it."""
+        if self._real is None and name is not None:
+            from ..profiles import load_profile
+
+            return load_profile(name)
+        return self.real().profile(name)
+
     def real(self):
         """The `VillageService` itself (built once, from any thread)."""
         with self._lock:

@@ -6,8 +6,10 @@ from alembic import context
 from sqlalchemy import create_engine
 from sqlmodel import SQLModel
 
-from village_tui.store import tables  # noqa: F401  (registers the tables on the metadata)
-from village_tui.sync import tables as sync_tables  # noqa: F401
+from village_tui.store import (
+    sync_tables,  # noqa: F401
+    tables,  # noqa: F401  (registers the tables on the metadata)
+)
 
 config = context.config
 target_metadata = SQLModel.metadata

@@ -1,6 +1,6 @@
 """The county screen: one year's figures by township, and the overdue disclosures of the one selected.
 
-Reads the same figures as `village-tui county report` (`county.figures.build_report`),
+Reads the same figures as `village-tui county report` through `county.service.CountyService`,
 computed in a worker thread; nothing here counts anything itself.
 """
 
@@ -16,6 +16,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
+from ...county.service import CountyService
 from ...i18n import county as words
 from .base import error_text, localize_bindings
 
@@ -65,9 +66,9 @@ class CountyScreen(Screen[None]):
         Binding("q", "app.quit", "key.quit", id="quit"),
     ]
 
-    def __init__(self, engine, *, year: int, today: date, lang: str = "zh") -> None:
+    def __init__(self, service: CountyService, *, year: int, today: date, lang: str = "zh") -> None:
         super().__init__()
-        self.engine, self.year, self.today, self.lang = engine, year, today, lang
+        self.service, self.year, self.today, self.lang = service, year, today, lang
         localize_bindings(self, lang, tr)
         self.report: dict[str, Any] | None = None
 
@@ -94,10 +95,8 @@ class CountyScreen(Screen[None]):
 
     @work(thread=True, exclusive=True)
     def action_refresh(self) -> None:
-        from ...county.figures import build_report
-
         try:
-            report = build_report(self.engine, year=self.year, today=self.today)
+            report = self.service.report(self.year)
         except Exception as exc:  # noqa: BLE001 - shown on screen, never a crash
             message = error_text(exc, self.lang)
             self.app.call_from_thread(self._failed, message)
@@ -164,7 +163,12 @@ class CountyApp(App[None]):
 
     def on_mount(self) -> None:
         self.push_screen(
-            CountyScreen(self.engine, year=self.year, today=self.today, lang=self.lang)
+            CountyScreen(
+                CountyService(self.engine, today=self.today),
+                year=self.year,
+                today=self.today,
+                lang=self.lang,
+            )
         )
 
 

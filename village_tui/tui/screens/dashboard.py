@@ -169,8 +169,6 @@ class DashboardScreen(Localized, Screen[None]):
 
     @work(thread=True, exclusive=True, group="load")
     def load(self) -> None:
-        from ...store.summaries import matter_summaries
-
         worker = get_current_worker()
         svc, lang = self.service, self.lang
         try:
@@ -180,23 +178,18 @@ class DashboardScreen(Localized, Screen[None]):
             # The first use of the full service: the store's modules load here, after the paint.
             village = svc.village()
             profile = svc.profile(village.profile)
-            lines = [make_line(s, today, lang) for s in matter_summaries(svc.engine, village.code)]
+            lines = [make_line(s, today, lang) for s in svc.summaries(village.code)]
             if worker.is_cancelled:
                 return
             self._painted.clear()
             self.post_message(self.MattersLoaded(village, lines, profile))
             # Evaluating holds the GIL for a while: let the table paint first.
             self._painted.wait(timeout=3)
-            from ...domain.rules import evaluate, unacknowledged
-
             problems: dict[str, Problems] = {}
-            for state in svc.states():
-                found = unacknowledged(evaluate(state, village, profile, today), state)
+            for matter_id, found in svc.unconfirmed_findings().items():
                 blocking = [f for f in found if f.blocking]
                 first = (blocking or found)[0].message(lang) if found else ""
-                problems[state.matter.id] = Problems(
-                    len(blocking), len(found) - len(blocking), first
-                )
+                problems[matter_id] = Problems(len(blocking), len(found) - len(blocking), first)
         except Exception as exc:  # noqa: BLE001 - shown on the screen, never a traceback
             self.post_message(self.LoadFailed(error_text(exc, lang)))
             return
@@ -208,18 +201,15 @@ class DashboardScreen(Localized, Screen[None]):
 
         The rest waits until it is on screen: reading it holds the GIL the paint needs.
         """
-        from ...profiles import load_profile
-        from ...store.summaries import matter_summaries, village_header
-
-        header = village_header(svc.engine)
+        header = svc.village_header()
         if header is None:
             return
-        first = matter_summaries(svc.engine, header.code, limit=FIRST_PAGE)
+        first = svc.summaries(header.code, limit=FIRST_PAGE)
         # Loading a profile checks it against the evaluator's rules (which it imports); only
         # a county's own categories need it for their names, so built-in ones skip it here.
         builtin = {c.value for c in Category}
         needed = any(s.category not in builtin for s in first)
-        profile = load_profile(header.profile) if needed else None
+        profile = svc.profile(header.profile) if needed else None
         self._painted.clear()
         self.post_message(
             self.MattersLoaded(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..domain.text import printable
+from .text import printable
 
 # What Excel, WPS and LibreOffice take for the start of a formula (or of a DDE call).
 _FORMULA_START = ("=", "+", "-", "@")

@@ -22,13 +22,13 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-from ..domain import events as ev
-from ..domain.chain import Event, canonical_json, seal
-from ..store.db import make_engine, open_engine, write_session
-from ..store.ledger import head, store_event
-from ..store.tables import SettingRow
-from .ledgers import append_village, village_events
-from .synthetic import TOWNSHIPS, CountyPlan, VillagePlan, plan_county
+from .county.ledgers import append_village, village_events
+from .county.synthetic import TOWNSHIPS, CountyPlan, VillagePlan, plan_county
+from .domain import events as ev
+from .domain.chain import Event, canonical_json, seal
+from .store.db import make_engine, open_engine, write_session
+from .store.ledger import head, store_event
+from .store.tables import SettingRow
 
 REVIEWER = "示例乡镇审核员"
 
@@ -48,8 +48,8 @@ def _seeded_key(seed: int, owner: str, created_at: str):
     from cryptography.hazmat.primitives import serialization
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-    from ..sync.keys import fingerprint
-    from ..sync.tables import OwnKey
+    from .store.keys import fingerprint
+    from .store.sync_tables import OwnKey
 
     raw = hashlib.sha256(f"village-tui synthetic key:{seed}:{owner}".encode()).digest()
     private = Ed25519PrivateKey.from_private_bytes(raw)
@@ -73,7 +73,7 @@ def _fresh_db(template: Path, path: Path) -> Engine:
 def _write_village(
     vp: VillagePlan, template: Path, work: Path, out: Path, seed: int, first_day: date, stamp: str
 ) -> tuple[Path, int]:
-    from ..sync.export import export_bundles
+    from .sync.export import export_bundles
 
     engine = _fresh_db(template, work / f"{vp.village.code}.db")
     try:
@@ -107,9 +107,9 @@ def _write_reviews(
     first_day: date,
     stamp: str,
 ) -> tuple[list[Path], int]:
-    from ..domain.events import review_ledger
-    from ..sync.export import export_bundles
-    from ..sync.keys import sign
+    from .domain.events import review_ledger
+    from .store.keys import sign
+    from .sync.export import export_bundles
 
     code, name = township[0], township[1]
     engine = _fresh_db(template, work / f"township-{code}.db")
