@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterator
 
-from ..i18n import rules as msg
+from .messages import rules as msg
 from .days import latest_sending, notice_honoured
 from .findings import Finding
 from .model import Meeting

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date, timedelta
 
-from ..i18n import rules as msg
+from .messages import rules as msg
 from .days import earliest_takedown, first_day_after, period_honoured
 from .findings import Finding
 from .model import Implementation, Meeting, Posting

@@ -9,7 +9,7 @@ changes must not reopen meetings already held.
 
 from __future__ import annotations
 
-from ..i18n import rules as msg
+from .messages import rules as msg
 from .findings import Finding, Severity
 from .model import Meeting, Roster
 from .profile import Profile

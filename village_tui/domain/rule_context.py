@@ -6,7 +6,7 @@ import dataclasses
 from collections.abc import Iterator
 from datetime import date
 
-from ..i18n import rules as msg
+from .messages import rules as msg
 from .findings import Finding
 from .model import MatterState, Meeting, Posting, StepRecord, Village
 from .profile import Fraction, Profile, RuleParams

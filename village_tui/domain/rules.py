@@ -2,7 +2,7 @@
 
 Every threshold, period, severity and citation comes from the profile; this
 module only knows what each rule compares. Messages come from the catalogue
-in `village_tui.i18n.rules`.
+in `domain.messages.rules`.
 
 Merged steps 1 and 2 (一肩挑): where the Party secretary also chairs the 村委会,
 the proposal and the consultation may be one meeting. It is still recorded as

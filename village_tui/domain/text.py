@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..i18n.text import FIELD_LABELS, MESSAGES
+from .messages.text import FIELD_LABELS, MESSAGES
 from .findings import InvalidRecord
 
 ACTOR_CHARS = 128  # schemas/event.json: actor maxLength

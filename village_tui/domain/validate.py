@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from ..i18n.rules import STEPS, yuan
+from .messages.rules import STEPS, yuan
 from .findings import InvalidRecord
 from .model import (
     RECORD_TYPES,
