@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from ..domain.checks_steps import POSTING_RULE
 from ..domain.model import MatterState, Village
 from ..domain.profile import Profile
-from ..domain.rule_context import POSTING_RULE
 from ..domain.rules import evaluate
 from ..domain.steps import Step
 from ..sync.review import RESOLUTION_DISCLOSE_DAYS, RESULT_DISCLOSE_DAYS, owed_disclosures

@@ -61,6 +61,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "村民代表会议组成人员{members}人，其中妇女村民代表{count}人，未{requirement}",
         "en": "Representative assembly: {count} of its {members} members are women representatives; needs {requirement}",
     },
+    "roster.expected_below": {
+        "zh": "应到{expected}人，少于花名册中{who}{on_roll}人；到会和表决都按应到计算",
+        "en": "Expected {expected}, fewer than the roster's {on_roll} {who}; quorum and votes count against it",
+    },
     "notice.villagers_assembly": {
         "zh": "村民会议{held_on}召开，{given_on}才通知，不足{days}天(最迟应于{latest}通知)",
         "en": "Villagers' assembly on {held_on} was announced on {given_on}, less than {days} days ahead (due by {latest})",
@@ -100,6 +104,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "spending.over_threshold": {
         "zh": "已支出{spent}元，超过决议金额{resolved}元的{percent}%以上(上限{limit}元)",
         "en": "{spent} yuan spent, more than {percent}% above the {resolved} yuan resolved (limit {limit} yuan)",
+    },
+    "disclosure.resolution_late": {
+        "zh": "决议于{since}作出，{posted_on}才公开，超过{days}天(最迟应于{due}公开)",
+        "en": "The resolution of {since} was disclosed on {posted_on}, more than {days} days later (due by {due})",
+    },
+    "disclosure.result_late": {
+        "zh": "实施于{since}完成，{posted_on}才公开结果，超过{days}天(最迟应于{due}公开)",
+        "en": "Implementation was completed on {since}; the results were disclosed on {posted_on}, more than {days} days later (due by {due})",
     },
     "plan.sent_in_advance": {
         "zh": "审议方案{sent_on}才送达党员，未提前{days}天(党员大会{held_on}，最迟{latest})",
@@ -157,6 +169,14 @@ BASIS_NOUNS: dict[tuple[str, str], tuple[str, str]] = {
     ("members", "households"): ("总户数", "households"),
 }
 PRESENT_NOUN = ("实到", "present")
+
+# The roster figure a meeting's 应到 comes from, as the roster check names it.
+ROSTER_FIGURES: dict[str, tuple[str, str]] = {
+    "committee_members": ("两委成员", "two-committee members"),
+    "party_members_voting": ("有表决权党员", "Party members with a vote"),
+    "rep_assembly_members": ("村民代表会议组成人员", "representative assembly members"),
+    "adult_villagers": ("年满十八周岁村民", "adult villagers"),
+}
 
 STEPS: dict[str, tuple[str, str]] = {
     "proposal": ("第1步(党支部会提议)", "Step 1 (Party branch proposal)"),
