@@ -36,7 +36,8 @@ RULES = (
         cure="explanation",
     ),
 )
-_RULE_OF = {Step.RESOLUTION_DISCLOSURE: RULES[0].id, Step.RESULT_DISCLOSURE: RULES[1].id}
+# The late-disclosure rule of each disclosure step.
+DISCLOSURE_RULE = {Step.RESOLUTION_DISCLOSURE: RULES[0], Step.RESULT_DISCLOSURE: RULES[1]}
 
 
 def disclosure_deadlines(
@@ -54,7 +55,7 @@ def disclosure_deadlines(
         (Step.RESOLUTION_DISCLOSURE, resolution.held_on if resolution is not None else None),
         (Step.RESULT_DISCLOSURE, done.completed_on if done is not None else None),
     ):
-        params = rule(_RULE_OF[step])
+        params = rule(DISCLOSURE_RULE[step].id)
         if since is not None and params.enabled:
             out.append((step, since, since + timedelta(days=params.days)))
     return out
@@ -65,7 +66,7 @@ def check_late_disclosures(ctx: Context) -> Iterator[Finding]:
     for step, since, due in disclosure_deadlines(ctx.state, ctx.rule):
         posting = ctx.state.steps.get(step)
         if isinstance(posting, Posting) and posting.posted_on > due:
-            params = ctx.rule(_RULE_OF[step])
+            params = ctx.rule(DISCLOSURE_RULE[step].id)
             yield ctx.finding(
                 params,
                 step,

@@ -4,20 +4,24 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from sqlalchemy import Engine, func, select
 
 from ..domain import events as ev
 from ..domain.chain import Event, canonical_json
+from ..domain.checks_disclosure import disclosure_deadlines
 from ..domain.codes import township_code
 from ..domain.events import review_ledger
 from ..domain.findings import Finding
 from ..domain.model import Attempt, MatterState, Village
+from ..domain.profile import Profile
+from ..domain.rule_book import rule_book
 from ..domain.rules import evaluate
 from ..domain.steps import ORDER, Step
 from ..domain.text import check_recordable
+from ..i18n.sync import text as say
 from ..notices.mask import public_text
 from ..store.db import read_session, write_session
 from ..store.ledger import append, utc_now, verify
@@ -27,10 +31,6 @@ from ..store.tables import EventRow, LedgerHead, MatterRow, SettingRow, VillageR
 from .keys import ensure_own_key_in, event_signer
 from .tables import HeldBundle, ImportLog
 
-# Township reminders, not legal rules: how long a resolution or a finished
-# implementation may wait before its notice goes up.
-RESOLUTION_DISCLOSE_DAYS = 7
-RESULT_DISCLOSE_DAYS = 30
 # A matter in one of these states waits for the township's verdict.
 PENDING_STATES = ("pending", "reopened")
 
@@ -115,37 +115,47 @@ def missing_steps(state: MatterState) -> list[Step]:
     return [s for s in ORDER[: reached.index] if s not in state.steps]
 
 
-def owed_disclosures(state: MatterState) -> list[tuple[Step, date, date]]:
+def owed_disclosures(state: MatterState, profile: Profile) -> list[tuple[Step, date, date]]:
     """The disclosures a matter owes: (step, the day it became owed, the day it falls due).
 
-    The one definition of "late" that the township review and the county report share.
+    The days are the profile's (`disclosure.*` rules, `domain.checks_disclosure`), the one
+    definition of "late" that the evaluator, the township review and the county report share.
     """
-    out = []
-    resolution = state.steps.get(Step.RESOLUTION)
-    if resolution is not None and Step.RESOLUTION_DISCLOSURE not in state.steps:
-        since = resolution.held_on
-        out.append((Step.RESOLUTION_DISCLOSURE, since, since + timedelta(RESOLUTION_DISCLOSE_DAYS)))
-    if state.completion is not None and Step.RESULT_DISCLOSURE not in state.steps:
-        since = state.completion.completed_on
-        out.append((Step.RESULT_DISCLOSURE, since, since + timedelta(RESULT_DISCLOSE_DAYS)))
-    return out
+    category = state.matter.category
+    return [
+        (step, since, due)
+        for step, since, due in disclosure_deadlines(
+            state, lambda rule_id: profile.rule(rule_id, category)
+        )
+        if step not in state.steps
+    ]
 
 
-def late_notices(state: MatterState, today: date) -> list[Late]:
+def late_notices(state: MatterState, today: date, profile: Profile) -> list[Late]:
+    """The notices that should be up by `today` and are not."""
     return [
         Late(step, (today - since).days)
-        for step, since, due in owed_disclosures(state)
+        for step, since, due in owed_disclosures(state, profile)
         if today > due
     ]
 
 
-def approval_blockers(row: ReviewRow) -> list[Finding]:
+def cured_by_explanation(finding: Finding) -> bool:
+    """Whether the finding is a defect that doing the step again cannot cure (a late disclosure)."""
+    rule = rule_book().get(finding.rule_id)
+    return rule is not None and rule.cure == "explanation"
+
+
+def approval_blockers(row: ReviewRow, explanation: str = "") -> list[Finding]:
     """The findings that keep a matter from being approved; none means it may be.
 
     The one place this is decided: the screens, the batch approval and `approve`
-    all ask here. Today every blocking finding counts.
+    all ask here. Every invalid step and defect counts, but a defect that cannot be
+    undone (a disclosure made late) is cured by the explanation the township accepts
+    and records with its approval (`explanation`, the approval's comment).
     """
-    return [f for f in row.findings if f.blocking]
+    explained = bool(explanation.strip())
+    return [f for f in row.findings if f.blocking and not (explained and cured_by_explanation(f))]
 
 
 class ReviewService:
@@ -164,6 +174,10 @@ class ReviewService:
         self.today = today
         self.now = now
         self._profiles: dict[str, Any] = {}
+
+    def profile_for(self, village: Village) -> Profile:
+        """The rule profile the village's matters are reviewed under."""
+        return self._profile(village)
 
     def _profile(self, village: Village):
         from ..profiles import UnknownProfile, load_profile
@@ -207,7 +221,7 @@ class ReviewService:
                     reached=st.reached,
                     findings=evaluate(st, village, self._profile(village), today),
                     missing=missing_steps(st),
-                    late=late_notices(st, today),
+                    late=late_notices(st, today, self._profile(village)),
                     review_state=st.review_state,
                     review_comment=public_text(st.review_comment, one_line=True),
                     updated_seq=updated[st.matter.id],
@@ -320,7 +334,11 @@ class ReviewService:
         if type_ == ev.REVIEW_APPROVED:
             if row.review_state == "approved":
                 raise ServiceError("该事项已通过审核", "This matter is already approved")
-            blockers = approval_blockers(row)
+            blockers = approval_blockers(row, comment)
+            if blockers and all(cured_by_explanation(f) for f in blockers):
+                raise ServiceError(
+                    say("late_needs_explanation"), say("late_needs_explanation", "en")
+                )
             if blockers:
                 raise ServiceError(
                     f"该事项有 {len(blockers)} 项阻断性问题，不能通过，请退回",

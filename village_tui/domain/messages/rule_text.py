@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..steps import Step
 from .rules import fraction_words, yuan
 
 # What each rule checks, in words; `describe` adds the profile's figures.
@@ -153,3 +154,30 @@ def describe(params: Any, rule: Any, money_threshold_fen: int | None, lang: str)
     if not parts:
         return what
     return f"{what}: {'; '.join(parts)}" if lang == "en" else f"{what}：{'；'.join(parts)}"
+
+
+# The rules the help text words under each step, with the category whose figures it shows
+# (None: the rule as the profile sets it for every category).
+HELP_RULES: dict[Step, tuple[tuple[str, str | None], ...]] = {
+    Step.PARTY_ASSEMBLY: (
+        ("quorum.party_assembly", None),
+        ("majority.party_assembly", None),
+        ("plan.sent_in_advance", None),
+    ),
+    Step.RESOLUTION: (
+        ("quorum.representatives", None),
+        ("majority.representatives", None),
+        ("quorum.villagers", None),
+        ("majority.villagers", None),
+        ("notice.villagers_assembly", None),
+        ("majority.land_two_thirds", "land"),
+    ),
+    Step.RESOLUTION_DISCLOSURE: (
+        ("posting.resolution_period", None),
+        ("disclosure.resolution_late", None),
+    ),
+    Step.RESULT_DISCLOSURE: (
+        ("posting.result_period", None),
+        ("disclosure.result_late", None),
+    ),
+}
