@@ -28,6 +28,8 @@ RULES = (
     Rule("spending.over_resolved", W, "organic_24_amount"),
     Rule("spending.over_threshold", D, "county_overspending", {"enabled": False, "percent": 10}),
 )
+# Findings about the order of steps concern the whole matter, so a preview keeps them all.
+ORDER_RULES = frozenset({"order.sequence", "threshold.skipped_step", "order.merged", "order.dates"})
 # The posting rule of each disclosure step.
 POSTING_RULE = {
     Step.RESOLUTION_DISCLOSURE: "posting.resolution_period",

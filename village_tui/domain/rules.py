@@ -22,6 +22,7 @@ from datetime import date
 from .checks_disclosure import check_late_disclosures
 from .checks_meetings import check_meetings
 from .checks_steps import (
+    ORDER_RULES,
     check_dates,
     check_future,
     check_implementation,
@@ -40,8 +41,6 @@ from .steps import Step
 
 # Every rule, as declared beside its check (`rule_book`).
 RULE_IDS: tuple[str, ...] = tuple(rule_book())
-# Findings about the order of steps concern the whole matter, so a preview keeps them all.
-ORDER_RULES = frozenset({"order.sequence", "threshold.skipped_step", "order.merged", "order.dates"})
 
 CHECKS: tuple[Callable[[Context], Iterator[Finding]], ...] = (
     check_order,
