@@ -165,7 +165,6 @@ def test_unknown_profile():
             lambda d: d["rules"]["posting.result_period"].pop("citation"),
             "rules.posting.result_period.citation",
         ),
-        (lambda d: d["rules"].pop("posting.result_period"), "rules.posting.result_period: missing"),
         (
             lambda d: d["rules"].update({"quorum.martians": d["rules"]["order.dates"]}),
             "rules.quorum.martians: unknown rule",
@@ -194,6 +193,31 @@ def test_malformed_profile_names_the_bad_key(change_, needle):
     assert needle in str(info.value)
 
 
+def test_a_profile_that_omits_a_rule_gets_its_default():
+    # Issue 12: a county profile, with `extends` or without, that omits a rule (one added
+    # after it was written) gets the rule's declared default instead of failing to load.
+    data = _national_dict()
+    del data["rules"]["posting.result_period"]
+    assert parse_profile(data, known_rules=RULE_IDS).rule("posting.result_period") == (
+        load_profile("national").rule("posting.result_period")
+    )
+
+
+def test_a_county_profile_without_extends_loads_with_defaults(tmp_path, monkeypatch):
+    county = {
+        "id": "lone",
+        "name": {"zh": "a", "en": "b"},
+        "rules": {"order.dates": {"severity": "blocking", "citation": {"zh": "x", "en": "x"}}},
+    }
+    _write(tmp_path, "lone", county)
+    monkeypatch.setenv(profiles.ENV_VAR, str(tmp_path))
+    lone, national = load_profile("lone"), load_profile("national")
+    assert set(lone.rules) == set(RULE_IDS)
+    assert lone.rule("order.dates").citation_zh == "x"
+    for rule_id in set(RULE_IDS) - {"order.dates"}:
+        assert lone.rule(rule_id) == national.rule(rule_id), rule_id
+
+
 @pytest.mark.parametrize(
     ("files", "needle"),
     [
@@ -216,18 +240,6 @@ def test_malformed_profile_names_the_bad_key(change_, needle):
                 }
             },
             "'id' is 'other'",
-        ),
-        (
-            {
-                "bad": {
-                    "id": "bad",
-                    "name": {"zh": "a", "en": "b"},
-                    "rules": {
-                        "order.dates": {"severity": "blocking", "citation": {"zh": "x", "en": "x"}}
-                    },
-                }
-            },
-            "missing",
         ),
     ],
 )

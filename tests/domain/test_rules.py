@@ -45,6 +45,9 @@ SEVERITY = {
     "objections.after_posting": W,
     "spending.over_resolved": W,
     "spending.over_threshold": D,
+    "roster.expected_below": W,
+    "disclosure.resolution_late": D,
+    "disclosure.result_late": D,
 }
 
 

@@ -152,14 +152,14 @@ CASES = [
         "step 6 posted today",
         change(state(), S.RESULT_DISCLOSURE, posted_on=d(6, 30), until=d(7, 7)),
         None,
-        set(),
+        {"disclosure.result_late"},  # today is no future date, but 60 days after completion
     ),
     (
         BOTH,
         "step 6 posted tomorrow",
         change(state(), S.RESULT_DISCLOSURE, posted_on=d(7, 1), until=d(7, 8)),
         None,
-        {"date.future"},
+        {"date.future", "disclosure.result_late"},
     ),
     (
         BOTH,

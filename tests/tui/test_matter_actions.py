@@ -69,6 +69,7 @@ async def test_objection_and_reply(village_service, db_path):
         mid,
         Step.RESOLUTION_DISCLOSURE,
         Posting(posted_on=date(2024, 4, 20), until=date(2024, 4, 27)),
+        acknowledged=["disclosure.resolution_late"],  # posted 43 days after the resolution
     )
     app = make_app(village_service, db_path)
     async with app.run_test(size=(80, 24)) as pilot:

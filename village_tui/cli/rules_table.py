@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from ..domain.messages.rule_text import describe
 from ..domain.profile import Profile, RuleParams
+from ..domain.rule_book import rule_book
 from ..i18n import cli as t
 
 
@@ -12,46 +14,8 @@ def _pick(pair: tuple[str, str], lang: str) -> str:
 
 def requirement(params: RuleParams, profile: Profile, lang: str) -> str:
     """What the rule asks for, in words, with the profile's figures."""
-    what = _pick(t.RULE_WHAT.get(params.rule_id, (params.rule_id, params.rule_id)), lang)
-    parts: list[str] = []
-    if params.threshold is not None:
-        f = params.threshold
-        share = _pick(t.fraction(f.num, f.den, f.inclusive), lang)
-        basis = _pick(t.BASIS.get(params.basis, (params.basis, params.basis)), lang)
-        parts.append(f"{share} of {basis}" if lang == "en" else f"{basis}的{share}")
-    if params.households_threshold is not None:
-        f = params.households_threshold
-        share = _pick(t.fraction(f.num, f.den, f.inclusive), lang)
-        parts.append(
-            f"or households represented: {share} of all"
-            if lang == "en"
-            else f"或到会户代表达到总户数的{share}"
-        )
-    if params.rule_id.startswith("posting."):
-        if params.days:
-            unit = ("working days", "个工作日") if params.working_days else ("days", "天")
-            parts.append(
-                f"posted at least {params.days} {unit[0]}"
-                if lang == "en"
-                else f"至少公示{params.days}{unit[1]}"
-            )
-        else:
-            parts.append("no minimum period" if lang == "en" else "不设最短天数")
-    elif params.days:
-        parts.append(f"{params.days} days ahead" if lang == "en" else f"提前{params.days}天")
-    if params.percent:
-        parts.append(f"more than {params.percent}%" if lang == "en" else f"超过{params.percent}%")
-    if params.rule_id == "threshold.skipped_step":
-        limit = profile.money_threshold_fen
-        if limit is None:
-            parts.append("no money threshold set" if lang == "en" else "未设金额标准")
-        else:
-            parts.append(
-                f"from {t.yuan(limit)} yuan" if lang == "en" else f"{t.yuan(limit)}元及以上"
-            )
-    if not parts:
-        return what
-    return f"{what}: {'; '.join(parts)}" if lang == "en" else f"{what}：{'；'.join(parts)}"
+    rule = rule_book().get(params.rule_id)
+    return describe(params, rule, profile.money_threshold_fen, lang)
 
 
 def _severity(params: RuleParams, lang: str) -> str:

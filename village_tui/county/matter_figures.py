@@ -10,18 +10,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from ..domain.disclosure import RESOLUTION_DISCLOSE_DAYS, RESULT_DISCLOSE_DAYS, owed_disclosures
+from ..domain.checks_disclosure import DISCLOSURE_RULE
+from ..domain.checks_steps import POSTING_RULE
+from ..domain.disclosure import owed_disclosures
 from ..domain.model import MatterState, Village
 from ..domain.profile import Profile
-from ..domain.rule_context import POSTING_RULE
 from ..domain.rules import evaluate
 from ..domain.steps import Step
 
 # When a disclosure counts as overdue. The law says major matters are disclosed
-# "at once" (组织法 art. 30) and names no number of days; the township review
-# uses these figures for "late", and the county must agree with it.
-RESOLUTION_DISCLOSURE_DUE_DAYS = RESOLUTION_DISCLOSE_DAYS
-RESULT_DISCLOSURE_DUE_DAYS = RESULT_DISCLOSE_DAYS
+# "at once" (组织法 art. 30) and names no number of days; each matter is counted with
+# its profile's days (`disclosure.*` rules), as the township review counts it. These
+# are the rules' defaults, which the report names.
+RESOLUTION_DISCLOSURE_DUE_DAYS = DISCLOSURE_RULE[Step.RESOLUTION_DISCLOSURE].params["days"]
+RESULT_DISCLOSURE_DUE_DAYS = DISCLOSURE_RULE[Step.RESULT_DISCLOSURE].params["days"]
 
 
 @dataclass(frozen=True)
@@ -51,7 +53,7 @@ def matter_figures(
     flagged = {(f.step, f.rule_id) for f in findings}
     missed = sum(1 for step in posted if (step, POSTING_RULE[step]) in flagged)
     reached = state.reached
-    overdue = _overdue(state, as_of)
+    overdue = _overdue(state, profile, as_of)
     resolved_fen, to_resolution, to_result = 0, None, None
     resolution = steps.get(Step.RESOLUTION)
     if resolution is not None:
@@ -83,9 +85,9 @@ def _retried(state: MatterState) -> bool:
     return len(steps) != len(set(steps))
 
 
-def _overdue(state: MatterState, as_of: date) -> tuple[Step, date] | None:
+def _overdue(state: MatterState, profile: Profile, as_of: date) -> tuple[Step, date] | None:
     """The disclosure a matter owes first and the day it was due, when that day has passed."""
-    owed = owed_disclosures(state)
+    owed = owed_disclosures(state, profile)
     if not owed:
         return None
     step, _since, due = owed[0]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
+from ..domain.checks_steps import POSTING_RULE
 from ..domain.days import earliest_takedown, first_day_after
 from ..domain.model import Implementation, Meeting, Posting, Village
 from ..domain.rule_context import record_date
@@ -70,7 +71,7 @@ def plan_matter(
     r = village.roster
     if rng.random() < FAULT_SHARE:
         # A short notice is a fault only where the profile makes that period blocking.
-        period = profile.rule("posting.resolution_period", category)
+        period = profile.rule(POSTING_RULE[Step.RESOLUTION_DISCLOSURE], category)
         short_ok = period.enabled and period.days > 2 and period.severity.value != "warning"
         m.fault = "short_posting" if short_ok and rng.random() < 0.5 else "quorum"
     if rng.random() < LATE_SHARE:
@@ -143,11 +144,16 @@ def plan_matter(
         return _cut(m, today)
     day += timedelta(days=rng.randint(1, 3))
     m.steps[Step.RESOLUTION_DISCLOSURE] = _posting(
-        rng, profile, "posting.resolution_period", category, day, short=m.fault == "short_posting"
+        rng,
+        profile,
+        POSTING_RULE[Step.RESOLUTION_DISCLOSURE],
+        category,
+        day,
+        short=m.fault == "short_posting",
     )
     if rng.random() < 0.1:
         m.objection = (f"{mid}-o1", day + timedelta(days=1), day + timedelta(days=2))
-    period = profile.rule("posting.resolution_period", category)
+    period = profile.rule(POSTING_RULE[Step.RESOLUTION_DISCLOSURE], category)
     start = first_day_after(
         day, period.days if period.enabled else 0, working_days=period.working_days
     )
@@ -168,7 +174,7 @@ def plan_matter(
         m.steps[Step.RESULT_DISCLOSURE] = _posting(
             rng,
             profile,
-            "posting.result_period",
+            POSTING_RULE[Step.RESULT_DISCLOSURE],
             category,
             posted,
             results="已按决议实施完毕",

@@ -5,12 +5,47 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterator
 
-from ..i18n import rules as msg
 from .days import latest_sending, notice_honoured
 from .findings import Finding
+from .messages import rules as msg
 from .model import Meeting
+from .roster_check import COMPOSITION_RULES
+from .rule_book import INV, D, Rule, W, at_least, more_than
 from .rule_context import Context, basis_total, majority, quorum, shortfall
 from .steps import Assembly, Step
+
+_HALF = more_than(1, 2)
+RULES = (
+    Rule("quorum.proposal", INV, "cpc_branch_12", {"threshold": _HALF, "basis": "expected"}),
+    Rule("quorum.joint_meeting", W, "local_4plus2", {"threshold": _HALF, "basis": "expected"}),
+    Rule("majority.joint_meeting", W, "local_4plus2", {"threshold": _HALF, "basis": "present"}),
+    Rule("quorum.party_assembly", INV, "cpc_branch_11", {"threshold": _HALF, "basis": "expected"}),
+    Rule(
+        "majority.party_assembly", INV, "cpc_branch_11", {"threshold": _HALF, "basis": "expected"}
+    ),
+    Rule("plan.sent_in_advance", W, "local_4plus2", {"enabled": False, "days": 3}),
+    Rule(
+        "quorum.representatives",
+        INV,
+        "organic_26",
+        {"threshold": at_least(2, 3), "basis": "expected"},
+    ),
+    Rule("majority.representatives", INV, "organic_26", {"threshold": _HALF, "basis": "present"}),
+    Rule(
+        "quorum.villagers",
+        INV,
+        "organic_22",
+        {"threshold": _HALF, "households_threshold": at_least(2, 3), "basis": "expected"},
+    ),
+    Rule("majority.villagers", INV, "organic_22", {"threshold": _HALF, "basis": "present"}),
+    Rule(
+        "majority.land_two_thirds",
+        INV,
+        "land_laws",
+        {"enabled": False, "threshold": at_least(2, 3), "basis": "expected"},
+    ),
+    Rule("notice.villagers_assembly", D, "organic_21", {"days": 10}),
+)
 
 
 def check_meetings(ctx: Context) -> Iterator[Finding]:
@@ -168,13 +203,10 @@ def _check_notice(ctx: Context, meeting: Meeting) -> Iterator[Finding]:
 def _check_composition(ctx: Context, meeting: Meeting) -> Iterator[Finding]:
     roster = ctx.village.roster
     # A roster whose representatives are 0 has not had its composition filled in.
+    reps_rule, women_rule = COMPOSITION_RULES
     for rule_id, own, on_roll in (
-        (
-            "composition.representatives",
-            meeting.representatives_among_members,
-            roster.representatives,
-        ),
-        ("composition.women", meeting.women_among_members, roster.women_members),
+        (reps_rule, meeting.representatives_among_members, roster.representatives),
+        (women_rule, meeting.women_among_members, roster.women_members),
     ):
         params = ctx.rule(rule_id)
         if not params.enabled or params.threshold is None:

@@ -5,12 +5,36 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date, timedelta
 
-from ..i18n import rules as msg
 from .days import earliest_takedown, first_day_after, period_honoured
 from .findings import Finding
+from .messages import rules as msg
 from .model import Implementation, Meeting, Posting
-from .rule_context import POSTING_RULE, Context, record_date, step_name
+from .rule_book import INV, D, Rule, W
+from .rule_context import Context, record_date, step_name
 from .steps import ORDER, Step
+
+RULES = (
+    Rule("order.sequence", INV, "cpc_rural_19"),
+    Rule("threshold.skipped_step", INV, "county_money_threshold", money=True),
+    Rule("order.merged", W, "local_merged_meeting"),
+    Rule("order.dates", INV, "cpc_rural_19"),
+    Rule("date.future", INV, "record_truth"),
+    Rule("posting.resolution_period", D, "organic_30_no_period", {"days": 0}, days_read="period"),
+    Rule("posting.result_period", D, "organic_30_no_period", {"days": 0}, days_read="period"),
+    Rule("implementation.before_posting_end", W, "cpc_rural_19_after_disclosure"),
+    Rule("results.before_completion", D, "cpc_rural_19"),
+    Rule("objections.unanswered", W, "organic_31"),
+    Rule("objections.after_posting", W, "organic_31"),
+    Rule("spending.over_resolved", W, "organic_24_amount"),
+    Rule("spending.over_threshold", D, "county_overspending", {"enabled": False, "percent": 10}),
+)
+# Findings about the order of steps concern the whole matter, so a preview keeps them all.
+ORDER_RULES = frozenset({"order.sequence", "threshold.skipped_step", "order.merged", "order.dates"})
+# The posting rule of each disclosure step.
+POSTING_RULE = {
+    Step.RESOLUTION_DISCLOSURE: "posting.resolution_period",
+    Step.RESULT_DISCLOSURE: "posting.result_period",
+}
 
 
 def check_order(ctx: Context) -> Iterator[Finding]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .findings import Severity
-from .rule_classes import ADDED_RULES, resolve_severity
+from .rule_book import default_entries, resolve_severity
 from .steps import Category
 
 BASES = frozenset({"expected", "present", "members"})
@@ -135,7 +135,7 @@ def _merge(base: Mapping[str, Any], over: Mapping[str, Any]) -> dict[str, Any]:
 def parse_profile(data: Mapping[str, Any], known_rules: Iterable[str] | None = None) -> Profile:
     """Check and parse a resolved profile dict; ValueError names the bad key.
 
-    With `known_rules`, every rule must be known and every known rule present.
+    With `known_rules`, every rule must be known; a rule it omits gets its declared default.
     """
     if not isinstance(data, Mapping):
         raise ValueError("profile: expected a JSON object")
@@ -156,8 +156,9 @@ def parse_profile(data: Mapping[str, Any], known_rules: Iterable[str] | None = N
     rules = data.get("rules")
     if not isinstance(rules, Mapping) or not rules:
         raise ValueError(f"{where}: 'rules' must be a non-empty object")
-    # A county profile written before a rule was added gets the rule's default.
-    rules = {**copy.deepcopy(ADDED_RULES), **rules}
+    # A rule the profile omits (a county profile written before the rule existed) gets
+    # the rule's declared default.
+    rules = {**rules, **{k: v for k, v in default_entries().items() if k not in rules}}
     for rule_id, raw in rules.items():
         _rule_params(rule_id, raw, f"{where}: rules.{rule_id}")
     if known_rules is not None:
@@ -165,8 +166,6 @@ def parse_profile(data: Mapping[str, Any], known_rules: Iterable[str] | None = N
         for rule_id in rules:
             if rule_id not in known:
                 raise ValueError(f"{where}: rules.{rule_id}: unknown rule")
-        for rule_id in sorted(known - set(rules)):
-            raise ValueError(f"{where}: rules.{rule_id}: missing")
     extra = data.get("extra_categories", {})
     if not isinstance(extra, Mapping):
         raise ValueError(f"{where}: 'extra_categories' must be an object")

@@ -9,55 +9,50 @@ changes must not reopen meetings already held.
 
 from __future__ import annotations
 
-from ..i18n import rules as msg
-from .findings import Finding, Severity
+from .findings import Finding
+from .messages import rules as msg
 from .model import Meeting, Roster
 from .profile import Profile
+from .rule_book import Rule, W, at_least
 from .rule_context import shortfall
 from .steps import Assembly, Step
 
 RULE_ID = "roster.expected_below"
+# The assembly's make-up (组织法 art. 25), checked when the roster is set and at each resolution.
+COMPOSITION_RULES = ("composition.representatives", "composition.women")
+RULES = (
+    Rule(COMPOSITION_RULES[0], W, "organic_25", {"threshold": at_least(4, 5)}),
+    Rule(COMPOSITION_RULES[1], W, "organic_25", {"threshold": at_least(1, 3)}),
+    Rule(RULE_ID, W, "roster"),
+)
 
-_FIELDS: dict[tuple[Step, str | None], tuple[str, str, str]] = {
-    (Step.JOINT_MEETING, None): ("committee_members", "两委成员", "two-committee members"),
-    (Step.PARTY_ASSEMBLY, None): (
-        "party_members_voting",
-        "有表决权党员",
-        "Party members with a vote",
-    ),
-    (Step.RESOLUTION, Assembly.REPRESENTATIVES.value): (
-        "rep_assembly_members",
-        "村民代表会议组成人员",
-        "representative assembly members",
-    ),
-    (Step.RESOLUTION, Assembly.VILLAGERS.value): (
-        "adult_villagers",
-        "年满十八周岁村民",
-        "adult villagers",
-    ),
+# Which roster figure a meeting's 应到 should come from, and the words for it (a BODIES key).
+_FIELDS: dict[tuple[Step, str | None], str] = {
+    (Step.JOINT_MEETING, None): "committee_members",
+    (Step.PARTY_ASSEMBLY, None): "party_members_voting",
+    (Step.RESOLUTION, Assembly.REPRESENTATIVES.value): "rep_assembly_members",
+    (Step.RESOLUTION, Assembly.VILLAGERS.value): "adult_villagers",
 }
 
 
-def expected_below_roster(step: Step, record: object, roster: Roster) -> Finding | None:
-    """A warning when a new meeting's 应到 is below its body's roster figure, else None."""
+def expected_below_roster(
+    step: Step, record: object, roster: Roster, profile: Profile
+) -> Finding | None:
+    """A finding when a new meeting's 应到 is below its body's roster figure, else None."""
     if not isinstance(record, Meeting):
         return None
     key = (step, record.assembly if step is Step.RESOLUTION else None)
     if key not in _FIELDS:
         return None
-    field, zh, en = _FIELDS[key]
+    params = profile.rule(RULE_ID)
+    field = _FIELDS[key]
     on_roll = getattr(roster, field)
-    if on_roll <= 0 or record.expected >= on_roll:
+    if not params.enabled or on_roll <= 0 or record.expected >= on_roll:
         return None
-    return Finding(
-        rule_id=RULE_ID,
-        severity=Severity.WARNING,
-        step=step,
-        message_zh=f"应到{record.expected}人，少于花名册中{zh}{on_roll}人；到会和表决都按应到计算",
-        message_en=f"Expected {record.expected}, fewer than the roster's {on_roll} {en}; quorum and votes count against it",
-        citation_zh="花名册（应到人数以花名册为准）",
-        citation_en="Roster (the expected figure comes from the roster)",
+    zh, en = msg.render(
+        RULE_ID, expected=record.expected, on_roll=on_roll, who=msg.ROSTER_FIGURES[field]
     )
+    return Finding(RULE_ID, params.severity, step, zh, en, params.citation_zh, params.citation_en)
 
 
 def composition_findings(roster: Roster, profile: Profile) -> list[Finding]:
@@ -66,9 +61,8 @@ def composition_findings(roster: Roster, profile: Profile) -> list[Finding]:
     if members <= 0 or roster.representatives <= 0:  # composition not filled in
         return []
     out = []
-    for rule_id, count in (
-        ("composition.representatives", roster.representatives),
-        ("composition.women", roster.women_members),
+    for rule_id, count in zip(
+        COMPOSITION_RULES, (roster.representatives, roster.women_members), strict=True
     ):
         params = profile.rule(rule_id)
         if not params.enabled or params.threshold is None:

@@ -6,16 +6,12 @@ import dataclasses
 from collections.abc import Iterator
 from datetime import date
 
-from ..i18n import rules as msg
 from .findings import Finding
+from .messages import rules as msg
 from .model import MatterState, Meeting, Posting, StepRecord, Village
 from .profile import Fraction, Profile, RuleParams
 from .steps import ORDER, Step
 
-POSTING_RULE = {
-    Step.RESOLUTION_DISCLOSURE: "posting.resolution_period",
-    Step.RESULT_DISCLOSURE: "posting.result_period",
-}
 # Which roster figure a body's "members" basis reads.
 ROSTER_FIELD = {
     "joint_meeting": "committee_members",

@@ -1,8 +1,8 @@
 """The one rule evaluator: a matter's recorded steps checked against a rule profile.
 
 Every threshold, period, severity and citation comes from the profile; this
-module only knows what each rule compares. Messages come from the catalogue
-in `village_tui.i18n.rules`.
+module only knows what each rule compares. Each rule is declared beside its check
+(`rule_book.Rule`); messages come from the catalogue in `domain.messages.rules`.
 
 Merged steps 1 and 2 (一肩挑): where the Party secretary also chairs the 村委会,
 the proposal and the consultation may be one meeting. It is still recorded as
@@ -19,8 +19,10 @@ import dataclasses
 from collections.abc import Callable, Iterator
 from datetime import date
 
+from .checks_disclosure import check_late_disclosures
 from .checks_meetings import check_meetings
 from .checks_steps import (
+    ORDER_RULES,
     check_dates,
     check_future,
     check_implementation,
@@ -33,40 +35,12 @@ from .checks_steps import (
 from .findings import Finding, Severity
 from .model import MatterState, StepRecord, Village
 from .profile import Profile
+from .rule_book import rule_book
 from .rule_context import Context, record_date
 from .steps import Step
 
-RULE_IDS: tuple[str, ...] = (
-    "order.sequence",
-    "threshold.skipped_step",
-    "order.merged",
-    "order.dates",
-    "date.future",
-    "quorum.proposal",
-    "quorum.joint_meeting",
-    "majority.joint_meeting",
-    "quorum.party_assembly",
-    "majority.party_assembly",
-    "plan.sent_in_advance",
-    "quorum.representatives",
-    "majority.representatives",
-    "quorum.villagers",
-    "majority.villagers",
-    "majority.land_two_thirds",
-    "composition.representatives",
-    "composition.women",
-    "notice.villagers_assembly",
-    "posting.resolution_period",
-    "posting.result_period",
-    "implementation.before_posting_end",
-    "results.before_completion",
-    "objections.unanswered",
-    "objections.after_posting",
-    "spending.over_resolved",
-    "spending.over_threshold",
-)
-# Findings about the order of steps concern the whole matter, so a preview keeps them all.
-ORDER_RULES = frozenset({"order.sequence", "threshold.skipped_step", "order.merged", "order.dates"})
+# Every rule, as declared beside its check (`rule_book`).
+RULE_IDS: tuple[str, ...] = tuple(rule_book())
 
 CHECKS: tuple[Callable[[Context], Iterator[Finding]], ...] = (
     check_order,
@@ -74,6 +48,7 @@ CHECKS: tuple[Callable[[Context], Iterator[Finding]], ...] = (
     check_future,
     check_meetings,
     check_postings,
+    check_late_disclosures,
     check_implementation,
     check_results,
     check_spending,

@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..i18n.text import FIELD_LABELS, MESSAGES
 from .findings import InvalidRecord
+from .messages.text import FIELD_LABELS, MESSAGES
 
 ACTOR_CHARS = 128  # schemas/event.json: actor maxLength
 ID_CHARS = 64  # schemas/common.json: id maxLength

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from ..i18n.rules import STEPS, yuan
 from .findings import InvalidRecord
+from .messages.rules import STEPS, yuan
 from .model import (
     RECORD_TYPES,
     ROSTER_FIELDS,

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 MESSAGES: dict[str, dict[str, str]] = {
+    "late_needs_explanation": {
+        "zh": "该事项的决议或结果公开迟延，不能补救；请在审核意见中写明接受的迟延原因后再通过，或退回",
+        "en": "This matter's disclosure was late and cannot be undone: write the explanation you accept in the comment to approve it, or return it",
+    },
     # refusals: each is "file: reason", one line
     "unreadable": {"zh": "无法读取文件（{err}）", "en": "cannot read the file ({err})"},
     "is_folder": {"zh": "这是文件夹，不是数据包文件", "en": "a folder, not a bundle file"},

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich.markup import escape
+
 from ..domain.steps import Step
 from .common import CATEGORIES
 
@@ -354,12 +356,12 @@ HELP_ZH = """\
 
 [b]第1步 党支部会提议[/b]：村党支部委员会开会，提出办什么事、怎么办。
 [b]第2步 村“两委”会商议[/b]：支部委员会和村委会一起开会商量。书记、主任是同一人（一肩挑）的，可以和第1步合开，但两步都要记录。
-[b]第3步 党员大会审议[/b]：全体党员开会审议。过半数有表决权党员到会，应到会党员过半数赞成才算通过（本地规则可能要求三分之二到会）。乡镇有人参会要写上姓名、职务。
-[b]第4步 村民代表会议或村民会议决议[/b]：代表会议须三分之二以上组成人员到会，到会人员过半数同意。土地承包方案须三分之二以上同意。村民会议要提前10天通知。
-[b]第5步 决议公开[/b]：在村务公开栏、广播、微信群等处公示决议，写明起止日期；收到异议要答复；村务监督委员会签署意见。公示期满后才能开始实施。
-[b]实施[/b]：登记开工、进度和每笔支出，完成后登记完成。
+[b]第3步 党员大会审议[/b]：全体党员开会审议。乡镇有人参会要写上姓名、职务。
+{rules:party_assembly}[b]第4步 村民代表会议或村民会议决议[/b]：召开村民代表会议或村民会议表决。
+{rules:resolution}[b]第5步 决议公开[/b]：在村务公开栏、广播、微信群等处公示决议，写明起止日期；收到异议要答复；村务监督委员会签署意见。公示期满后才能开始实施。
+{rules:resolution_disclosure}[b]实施[/b]：登记开工、进度和每笔支出，完成后登记完成。
 [b]第6步 实施结果公开[/b]：完成后公示办了什么、花了多少钱。
-
+{rules:result_disclosure}
 [b]核查[/b]：保存前程序会按本村规则核查。[red]✗[/red] 是不能保存的问题（例如到会人数不够），要改正；[yellow]![/yellow] 是提醒，确认后可以保存，确认会记入台账。
 [b]更正[/b]：已记录的内容不能删除，只能更正，而且必须写明原因；“历史”里能看到每一个版本和记录人。
 
@@ -376,12 +378,12 @@ HELP_EN = """\
 
 [b]Step 1 Party branch proposal[/b]: the branch committee proposes what to do and how.
 [b]Step 2 Joint consultation[/b]: the branch and the villagers' committee consult together. Where one person holds both posts the two may meet as one, but both steps are recorded.
-[b]Step 3 Party members' review[/b]: more than half of the voting members attend; more than half of those expected must agree (local rules may ask two thirds to attend). Township officials present are listed.
-[b]Step 4 Villagers' resolution[/b]: two thirds of the representative assembly attend and more than half of those present agree. Land contracting plans need two thirds. A villagers' assembly needs 10 days' notice.
-[b]Step 5 Resolution disclosed[/b]: posted with start and end dates; objections are answered; the supervisory committee signs. Work starts only after the posting period.
-[b]Implementation[/b]: start, progress, money spent, completion.
+[b]Step 3 Party members' review[/b]: the Party members review the plan. Township officials present are listed.
+{rules:party_assembly}[b]Step 4 Villagers' resolution[/b]: the representative assembly or the villagers' assembly votes.
+{rules:resolution}[b]Step 5 Resolution disclosed[/b]: posted with start and end dates; objections are answered; the supervisory committee signs. Work starts only after the posting period.
+{rules:resolution_disclosure}[b]Implementation[/b]: start, progress, money spent, completion.
 [b]Step 6 Results disclosed[/b]: what was done and what it cost.
-
+{rules:result_disclosure}
 [b]Checks[/b]: before saving, the village's rules are checked. [red]✗[/red] blocks the save and must be fixed; [yellow]![/yellow] is a warning you may confirm, and the confirmation is recorded.
 [b]Corrections[/b]: nothing is deleted; a correction needs a reason, and History shows every version and who recorded it.
 
@@ -392,6 +394,24 @@ HELP_EN = """\
   Anywhere: F1 help · Ctrl+P command palette · Ctrl+Q quit
 Dates: 2024-03-01, 20240301 or 3-1 (this year). Money in yuan: 12.50 or 1,234.
 """
+
+
+def help_text(profile: Any, lang: str = "zh") -> str:
+    """The help text, each step's thresholds worded from the village's active profile."""
+    from ..domain.messages.rule_text import HELP_RULES, describe
+    from ..domain.rule_book import rule_book
+
+    text = HELP_EN if lang == "en" else HELP_ZH
+    book = rule_book()
+    for step, rules in HELP_RULES.items():
+        lines = []
+        for rule_id, category in rules:
+            params = profile.rule(rule_id, category)
+            if params.enabled:
+                words = describe(params, book[rule_id], profile.money_threshold_fen, lang)
+                lines.append(f"  · {escape(words)}\n")
+        text = text.replace("{rules:" + step.value + "}", "".join(lines))
+    return text
 
 
 def tr(key: str, lang: str = "zh", **values: Any) -> str:

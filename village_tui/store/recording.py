@@ -192,17 +192,22 @@ class VillageRecording:
                 "This step has not been recorded, so it cannot be corrected",
             )
         self._unlock(state, step, acknowledged)
-        findings = self._check(state, step, record, acknowledged, whole_matter=False)
+        try:
+            findings = self._check(state, step, record, acknowledged, whole_matter=False)
+            asked: list[Finding] = []
+        except NeedsConfirmation as exc:
+            findings, asked = [], exc.findings
         if step in state.steps:
-            # A new date can break a rule elsewhere (work now starts inside the posting).
+            # A new date can break a rule elsewhere (work now starts inside the posting):
+            # asked together with the step's own findings, so one confirmation covers all.
             after = replace(state, steps={**state.steps, step: record})
-            elsewhere = [
+            asked += [
                 f
                 for f in self._new_findings(state, after)
                 if f.step != step and f.rule_id not in set(acknowledged)
             ]
-            if elsewhere:
-                raise NeedsConfirmation(elsewhere)
+        if asked:
+            raise NeedsConfirmation(asked)
         if attempt_seq is not None:
             if attempt_seq not in {a.seq for a in attempts}:
                 raise ServiceError("找不到该次记录", "No such attempt at this step")

@@ -51,7 +51,7 @@ class RecordingChecks:
         profile = self.profile(village.profile)
         found = preview(state, village, profile, step, record, self.today())
         if whole_matter:
-            below = expected_below_roster(step, record, village.roster)
+            below = expected_below_roster(step, record, village.roster, profile)
             found += [below] if below else []
         pending = [f for f in found if f.step == step and f.rule_id not in set(acknowledged)]
         if pending:

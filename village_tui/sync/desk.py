@@ -236,8 +236,14 @@ class TownshipDesk:
             ]
             # Only a matter with a resolution can owe a disclosure.
             owing = [m for m in matters if m.reached_index >= Step.RESOLUTION.index]
+            village_of_matter = {m.id: m.village_code for m in owing}
+            profiles = {
+                v.code: self.review.profile_for(village_from_row(v))
+                for v in s.execute(select(VillageRow)).scalars()
+            }
             for st in load_states(s, owing):
-                for x in late_notices(st, today):
+                profile = profiles[village_of_matter[st.matter.id]]
+                for x in late_notices(st, today, profile):
                     late.append((st.matter.id, st.matter.title, x))
         village_of = {m.id: m.village_code for m in matters}
         late_lines = [(names.get(village_of[mid], ""), title, x) for mid, title, x in late]

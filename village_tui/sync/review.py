@@ -12,18 +12,17 @@ from sqlalchemy import Engine, func, select
 from ..domain import events as ev
 from ..domain.chain import Event, canonical_json
 from ..domain.codes import township_code
-from ..domain.disclosure import (  # noqa: F401  (re-exported: the review's reminders)
-    RESOLUTION_DISCLOSE_DAYS,
-    RESULT_DISCLOSE_DAYS,
-    owed_disclosures,
-)
+from ..domain.disclosure import owed_disclosures  # noqa: F401  (re-exported: the review's reminders)
 from ..domain.events import review_ledger
 from ..domain.findings import Finding
 from ..domain.mask import public_text
 from ..domain.model import Attempt, MatterState, Village
+from ..domain.profile import Profile
+from ..domain.rule_book import rule_book
 from ..domain.rules import evaluate
 from ..domain.steps import ORDER, Step
 from ..domain.text import check_recordable
+from ..i18n.sync import text as say
 from ..store.db import read_session, write_session
 from ..store.ledger import append, utc_now, verify
 from ..store.services import ServiceError
@@ -116,21 +115,31 @@ def missing_steps(state: MatterState) -> list[Step]:
     return [s for s in ORDER[: reached.index] if s not in state.steps]
 
 
-def late_notices(state: MatterState, today: date) -> list[Late]:
+def late_notices(state: MatterState, today: date, profile: Profile) -> list[Late]:
+    """The notices that should be up by `today` and are not."""
     return [
         Late(step, (today - since).days)
-        for step, since, due in owed_disclosures(state)
+        for step, since, due in owed_disclosures(state, profile)
         if today > due
     ]
 
 
-def approval_blockers(row: ReviewRow) -> list[Finding]:
+def cured_by_explanation(finding: Finding) -> bool:
+    """Whether the finding is a defect that doing the step again cannot cure (a late disclosure)."""
+    rule = rule_book().get(finding.rule_id)
+    return rule is not None and rule.cure == "explanation"
+
+
+def approval_blockers(row: ReviewRow, explanation: str = "") -> list[Finding]:
     """The findings that keep a matter from being approved; none means it may be.
 
     The one place this is decided: the screens, the batch approval and `approve`
-    all ask here. Today every blocking finding counts.
+    all ask here. Every invalid step and defect counts, but a defect that cannot be
+    undone (a disclosure made late) is cured by the explanation the township accepts
+    and records with its approval (`explanation`, the approval's comment).
     """
-    return [f for f in row.findings if f.blocking]
+    explained = bool(explanation.strip())
+    return [f for f in row.findings if f.blocking and not (explained and cured_by_explanation(f))]
 
 
 class ReviewService:
@@ -149,6 +158,10 @@ class ReviewService:
         self.today = today
         self.now = now
         self._profiles: dict[str, Any] = {}
+
+    def profile_for(self, village: Village) -> Profile:
+        """The rule profile the village's matters are reviewed under."""
+        return self._profile(village)
 
     def _profile(self, village: Village):
         from ..profiles import UnknownProfile, load_profile
@@ -192,7 +205,7 @@ class ReviewService:
                     reached=st.reached,
                     findings=evaluate(st, village, self._profile(village), today),
                     missing=missing_steps(st),
-                    late=late_notices(st, today),
+                    late=late_notices(st, today, self._profile(village)),
                     review_state=st.review_state,
                     review_comment=public_text(st.review_comment, one_line=True),
                     updated_seq=updated[st.matter.id],
@@ -305,7 +318,11 @@ class ReviewService:
         if type_ == ev.REVIEW_APPROVED:
             if row.review_state == "approved":
                 raise ServiceError("该事项已通过审核", "This matter is already approved")
-            blockers = approval_blockers(row)
+            blockers = approval_blockers(row, comment)
+            if blockers and all(cured_by_explanation(f) for f in blockers):
+                raise ServiceError(
+                    say("late_needs_explanation"), say("late_needs_explanation", "en")
+                )
             if blockers:
                 raise ServiceError(
                     f"该事项有 {len(blockers)} 项阻断性问题，不能通过，请退回",

@@ -1,4 +1,4 @@
-"""The six steps in plain Chinese, and the keys."""
+"""The six steps in plain Chinese with the village's own thresholds, and the keys."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
 from ...i18n.sync import key_guide
-from ...i18n.tui import HELP_EN, HELP_ZH
+from ...i18n.tui import help_text
 from .base import Localized
 
 
@@ -26,10 +26,17 @@ class HelpScreen(Localized, ModalScreen[None]):
     def compose(self) -> ComposeResult:
         yield Static(self.t("help.title"), id="help-title")
         with VerticalScroll(id="help-body"):
-            yield Static(HELP_EN if self.lang == "en" else HELP_ZH)
+            yield Static(help_text(self._profile(), self.lang))
             yield Static(self.t("help.keys_title"))
             yield Static(key_guide(self.lang), markup=False)
         yield Footer()
+
+    def _profile(self):
+        """The village's profile; before set-up, the national floor."""
+        try:
+            return self.service.profile()
+        except Exception:  # noqa: BLE001 - no village yet: the help still shows the floor
+            return self.service.profile("national")
 
     def on_mount(self) -> None:
         self.query_one("#help-body").focus()

@@ -7,16 +7,12 @@ from datetime import timedelta
 
 from textual.app import ComposeResult
 
+from ...domain.checks_steps import POSTING_RULE
 from ...domain.model import Posting
 from ...domain.steps import Step
 from ..parse import format_fen
 from ..widgets.field_row import Pair
 from .step_form import StepForm
-
-RULE = {
-    Step.RESOLUTION_DISCLOSURE: "posting.resolution_period",
-    Step.RESULT_DISCLOSURE: "posting.result_period",
-}
 
 
 def parse_places(text: str) -> tuple[str, ...]:
@@ -31,7 +27,9 @@ class PostingFormScreen(StepForm):
 
     def _period_days(self) -> int:
         try:
-            return self.service.profile().posting_days(RULE[self.step], self.state.matter.category)
+            return self.service.profile().posting_days(
+                POSTING_RULE[self.step], self.state.matter.category
+            )
         except Exception:  # noqa: BLE001 - a missing rule only loses the prefill
             return 0
 

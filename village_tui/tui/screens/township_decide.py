@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from ...sync.review import approval_blockers
+from ...sync.review import approval_blockers, cured_by_explanation
 from .township_base import Done
 
 
@@ -16,7 +16,9 @@ class Decide:
         if r is None:
             return
         blockers = approval_blockers(r)
-        if blockers:  # said on screen, not offered: the service would refuse it anyway
+        # A late disclosure cannot be undone: approving it needs the explanation accepted.
+        explain = bool(blockers) and all(cured_by_explanation(f) for f in blockers)
+        if blockers and not explain:  # said on screen, not offered: the service would refuse it
             self.notify(self.t("matter.blocked", n=len(blockers)), severity="error")  # type: ignore[attr-defined]
             return
         from .township_dialogs import CommentDialog
@@ -27,7 +29,7 @@ class Decide:
                     "approved", lambda: (r.title, self.desk.approve(r.matter_id, comment))
                 )  # type: ignore[attr-defined]
 
-        self.app.push_screen(CommentDialog(r, required=False), done)  # type: ignore[attr-defined]
+        self.app.push_screen(CommentDialog(r, required=explain), done)  # type: ignore[attr-defined]
 
     def action_return_matter(self) -> None:
         r = self.current()  # type: ignore[attr-defined]
