@@ -1,0 +1,143 @@
+"""What attachments (scans, photos, PDFs on a matter) say to people, in Chinese and English."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # attaching
+    "no_file": {"zh": "找不到文件：{path}", "en": "no such file: {path}"},
+    "is_folder": {
+        "zh": "{path} 是文件夹，请选择其中的文件",
+        "en": "{path} is a folder; choose a file in it",
+    },
+    "not_regular": {
+        "zh": "{path} 不是普通文件（设备或管道），不能作为附件",
+        "en": "{path} is not a regular file (a device or a pipe); it cannot be attached",
+    },
+    "unreadable": {"zh": "无法读取文件 {path}：{err}", "en": "cannot read {path}: {err}"},
+    "empty": {
+        "zh": "文件 {path} 是空的（0 字节），可能没有复制完整；未附加",
+        "en": "{path} is empty (0 bytes), perhaps a failed copy; not attached",
+    },
+    "file_too_big": {
+        "zh": "文件 {name} 有 {size}，超过每个附件 {limit} 的上限；请压缩或分页扫描后再附加",
+        "en": "{name} is {size}, over the limit of {limit} per attachment;"
+        " compress it or scan fewer pages per file",
+    },
+    "matter_too_big": {
+        "zh": "附加 {name}（{size}）后本事项附件共 {total}，超过每个事项 {limit} 的上限；未附加",
+        "en": "with {name} ({size}) this matter's attachments would total {total},"
+        " over the limit of {limit} per matter; not attached",
+    },
+    "duplicate": {
+        "zh": "同一文件 {name} 已附在这条记录上（第 {seq} 条），未重复附加",
+        "en": "the same file {name} is already attached to this entry (event {seq}); not added again",
+    },
+    "no_matter": {"zh": "找不到事项 {matter}", "en": "no matter {matter}"},
+    "no_step": {
+        "zh": "该事项尚未记录步骤“{step}”，不能附加文件",
+        "en": "this matter has no record of step {step} yet; nothing to attach to",
+    },
+    "bad_step": {
+        "zh": "无法识别的步骤：{step}（可用 1-6、实施，或 proposal 等）",
+        "en": "unknown step: {step} (use 1-6, 实施, or proposal ...)",
+    },
+    "no_progress": {
+        "zh": "该事项没有编号为 {ref} 的实施进度",
+        "en": "this matter has no progress entry {ref}",
+    },
+    "no_objection": {
+        "zh": "该事项没有编号为 {ref} 的异议",
+        "en": "this matter has no objection {ref}",
+    },
+    "no_completion": {
+        "zh": "该事项尚未登记实施完成，不能附加完成材料",
+        "en": "this matter's completion is not recorded yet",
+    },
+    "attached": {
+        "zh": "已附加：{name}（{media_type}，{size}，sha256 {short}）",
+        "en": "attached: {name} ({media_type}, {size}, sha256 {short})",
+    },
+    "bad_limit": {
+        "zh": "附件上限应为 1 到 {most} MiB 的整数：{value}",
+        "en": "an attachment limit is a whole number of MiB from 1 to {most}: {value}",
+    },
+    "limits": {
+        "zh": "附件上限：每个文件 {file}，每个事项 {matter}",
+        "en": "attachment limits: {file} per file, {matter} per matter",
+    },
+    # finding, opening, saving
+    "no_attachment": {"zh": "找不到附件 {which}", "en": "no attachment {which}"},
+    "ambiguous": {
+        "zh": "{which} 对应多个附件，请多给几位哈希值",
+        "en": "{which} matches several attachments; give more of the hash",
+    },
+    "file_missing": {
+        "zh": "附件 {name}（事项 {matter}，第 {seq} 条记录）的文件缺失：{path}",
+        "en": "attachment {name} (matter {matter}, event {seq}): its file is missing: {path}",
+    },
+    "file_changed": {
+        "zh": "附件 {name}（事项 {matter}，第 {seq} 条记录）的文件已被改动，与台账记录的哈希不符：{path}",
+        "en": "attachment {name} (matter {matter}, event {seq}): its file was changed,"
+        " it no longer matches the ledger's hash: {path}",
+    },
+    "opened": {
+        "zh": "已用系统默认程序打开：{path}",
+        "en": "opened with the default viewer: {path}",
+    },
+    "open_fallback": {
+        "zh": "无法自动打开（{why}），请手动打开：{path}",
+        "en": "could not open it automatically ({why}); open it yourself: {path}",
+    },
+    "saved": {"zh": "已保存：{path}", "en": "saved: {path}"},
+    "no_dir": {
+        "zh": "文件夹不存在：{path}（不会新建文件夹）",
+        "en": "no such folder: {path} (no folder is created)",
+    },
+    "none": {"zh": "该事项没有附件", "en": "this matter has no attachments"},
+    # bundles
+    "bundle_file_missing": {
+        "zh": "数据包缺少第 {seq} 条记录的附件 {name} 的文件，整个数据包未导入",
+        "en": "the bundle lacks the file of attachment {name} (event {seq}); nothing imported",
+    },
+    "bundle_file_mismatch": {
+        "zh": "数据包中附件 {name}（第 {seq} 条记录）的文件与台账记录的哈希或大小不符，整个数据包未导入",
+        "en": "attachment {name} (event {seq}): the file in the bundle does not match"
+        " the ledger's hash or size; nothing imported",
+    },
+    "bundle_file_extra": {
+        "zh": "数据包中有台账未记录的附件文件 {name}，整个数据包未导入",
+        "en": "the bundle holds a file {name} no attachment in it records; nothing imported",
+    },
+    "bundle_too_many_files": {
+        "zh": "数据包有 {count} 个附件文件，超过上限 {limit}，未导入",
+        "en": "the bundle holds {count} attachment files, over the limit of {limit}; nothing imported",
+    },
+    "attachment_too_big": {
+        "zh": "台账 {ledger} 第 {seq} 条记录的附件有 {size} 字节，任何数据包都装不下，未导出任何数据包",
+        "en": "ledger {ledger}: the attachment of event {seq} is {size} bytes,"
+        " more than any bundle may carry; no bundle was exported",
+    },
+    "export_file_missing": {
+        "zh": "台账 {ledger} 第 {seq} 条记录的附件文件缺失或已改动，未导出任何数据包；请先运行 verify-db 核对",
+        "en": "ledger {ledger}: the file of the attachment in event {seq} is missing or changed;"
+        " no bundle was exported, run verify-db",
+    },
+}
+
+
+def text(key: str, lang: str = "zh", **params: object) -> str:
+    """The message `key` in `lang`, with its parameters filled in."""
+    entry = MESSAGES[key]
+    return (entry["en"] if lang == "en" else entry["zh"]).format(**params)
+
+
+def pair(key: str, **params: object) -> tuple[str, str]:
+    """(zh, en) of message `key`."""
+    return text(key, "zh", **params), text(key, "en", **params)
+
+
+def size_text(n: int) -> str:
+    """A size as people read it: 12 KiB, 3.4 MiB."""
+    if n < 1024 * 1024:
+        return f"{max(1, round(n / 1024)) if n else 0} KiB"
+    return f"{n / (1024 * 1024):.1f} MiB"

@@ -1,0 +1,297 @@
+"""Attached files: kept content-addressed beside the database, recorded in the ledger.
+
+A file is stored under its sha256 in a folder next to the SQLite file (`village.db`
+gets `village.db.attachments/`); the `attachment.added` event records its name, type,
+size and hash, so the hash chain covers the bytes too. The file is written before its
+event: a crash between the two leaves an unreferenced file, never an event without one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import stat
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine, select
+from sqlmodel import Session
+
+from ..atomic import write_file
+from ..domain import attachments as da
+from ..domain import events as ev
+from ..domain.steps import Step
+from ..i18n.attachments import pair, size_text
+from .db import read_session, sqlite_file, write_session
+from .errors import ServiceError
+from .tables import EventRow, SettingRow
+
+ENV_DIR = "VILLAGE_TUI_ATTACHMENTS"
+FOLDER_SUFFIX = ".attachments"
+MOST_MIB = 1024  # a limit past this would make bundles no township line can carry
+_CHUNK = 1 << 20
+
+
+class AttachmentError(ServiceError):
+    """A refusal about an attachment, from the `i18n.attachments` catalogue."""
+
+    def __init__(self, key: str, **params: object) -> None:
+        self.key = key
+        super().__init__(*pair(key, **params))
+
+
+def folder_for(engine: Engine) -> Path:
+    """Where this database keeps its attachments (VILLAGE_TUI_ATTACHMENTS overrides)."""
+    if os.environ.get(ENV_DIR):
+        return Path(os.environ[ENV_DIR])
+    file = sqlite_file(engine.url.render_as_string(hide_password=False))
+    if file is not None:
+        return file.with_name(file.name + FOLDER_SUFFIX)
+    import platformdirs  # a server database: one folder per database, in the user's data
+
+    key = hashlib.sha256(engine.url.render_as_string(hide_password=True).encode()).hexdigest()
+    return platformdirs.user_data_path("village-tui", appauthor=False) / "attachments" / key[:16]
+
+
+def stored_path(folder: Path, sha256: str) -> Path:
+    """The file holding the bytes with this hash (the hash is checked: it becomes a name)."""
+    if not da.SHA256.match(sha256):
+        raise ValueError(f"not a sha256: {sha256!r}")
+    return folder / sha256
+
+
+def put_bytes(folder: Path, data: bytes) -> str:
+    """Store `data` under its hash (once: the same bytes are never written twice); the hash."""
+    digest = hashlib.sha256(data).hexdigest()
+    path = stored_path(folder, digest)
+    if not (path.is_file() and file_digest(path) == (digest, len(data))):
+        write_file(path, data)
+    return digest
+
+
+def file_digest(path: Path) -> tuple[str, int]:
+    """(sha256, size) of a file, read in chunks."""
+    h, size = hashlib.sha256(), 0
+    with path.open("rb") as f:
+        while chunk := f.read(_CHUNK):
+            h.update(chunk)
+            size += len(chunk)
+    return h.hexdigest(), size
+
+
+# --- limits (settings of this database) ---------------------------------------------
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Bytes one file and one matter's files may weigh."""
+
+    per_file: int = da.DEFAULT_FILE_LIMIT
+    per_matter: int = da.DEFAULT_MATTER_LIMIT
+
+
+def limits(engine: Engine) -> Limits:
+    """The limits set for this database, the defaults where none is."""
+    with read_session(engine) as s:
+        values = [s.get(SettingRow, k) for k in (da.FILE_LIMIT_KEY, da.MATTER_LIMIT_KEY)]
+    defaults = Limits()
+    per_file, per_matter = (
+        int(v.value) if v is not None and v.value.isdigit() else d
+        for v, d in zip(values, (defaults.per_file, defaults.per_matter), strict=True)
+    )
+    return Limits(per_file, per_matter)
+
+
+def set_limits(engine: Engine, *, file_mib: int | None, matter_mib: int | None) -> Limits:
+    """Change the limits, in whole MiB from 1 to MOST_MIB."""
+    for value in (file_mib, matter_mib):
+        if value is not None and not 1 <= value <= MOST_MIB:
+            raise AttachmentError("bad_limit", most=MOST_MIB, value=value)
+    with write_session(engine) as s:
+        for key, value in ((da.FILE_LIMIT_KEY, file_mib), (da.MATTER_LIMIT_KEY, matter_mib)):
+            if value is not None:
+                s.merge(SettingRow(key=key, value=str(value * da.MiB)))
+    return limits(engine)
+
+
+def limits_text(lim: Limits) -> tuple[str, str]:
+    return pair("limits", file=size_text(lim.per_file), matter=size_text(lim.per_matter))
+
+
+# --- reading what the ledger records ------------------------------------------------
+
+
+def _rows(session: Session, matter_id: str | None = None) -> Iterator[EventRow]:
+    q = select(EventRow).where(EventRow.type == ev.ATTACHMENT_ADDED)
+    if matter_id is not None:
+        q = q.where(EventRow.matter_id == matter_id)
+    yield from session.execute(q.order_by(EventRow.ledger, EventRow.seq)).scalars()
+
+
+def _from_row(row: EventRow) -> da.Attachment:
+    return da.from_payload(row.seq, json.loads(row.payload), row.recorded_at)
+
+
+def attachments(engine: Engine, matter_id: str) -> list[da.Attachment]:
+    """A matter's attachments, in the order they were added."""
+    with read_session(engine) as s:
+        return [_from_row(r) for r in _rows(s, matter_id)]
+
+
+def find(engine: Engine, which: str) -> tuple[da.Attachment, Path]:
+    """The attachment whose hash starts with `which` (at least 8 hex digits) and its file."""
+    prefix = which.strip().lower()
+    with read_session(engine) as s:
+        found = {}
+        if len(prefix) >= 8 and all(c in "0123456789abcdef" for c in prefix):
+            for r in _rows(s):
+                a = _from_row(r)
+                if a.sha256.startswith(prefix):
+                    found.setdefault(a.sha256, a)
+    if not found:
+        raise AttachmentError("no_attachment", which=which)
+    if len(found) > 1:
+        raise AttachmentError("ambiguous", which=which)
+    att = next(iter(found.values()))
+    return att, stored_path(folder_for(engine), att.sha256)
+
+
+@dataclass(frozen=True)
+class FileProblem:
+    """An attachment whose file is not the one the ledger records."""
+
+    attachment: da.Attachment
+    path: Path
+    missing: bool
+
+    def lines(self) -> tuple[str, str]:
+        a = self.attachment
+        key = "file_missing" if self.missing else "file_changed"
+        return pair(key, name=a.name, matter=a.matter_id, seq=a.seq, path=self.path)
+
+
+def file_problems(engine: Engine) -> list[FileProblem]:
+    """Every recorded attachment whose file is missing or changed (each file hashed once)."""
+    folder = folder_for(engine)
+    checked: dict[str, bool | None] = {}  # sha256 -> None fine, True missing, False changed
+    out = []
+    with read_session(engine) as s:
+        recorded = [_from_row(r) for r in _rows(s)]
+    for a in recorded:
+        if a.sha256 not in checked:
+            path = stored_path(folder, a.sha256)
+            try:
+                fine = path.is_file() and file_digest(path) == (a.sha256, a.size)
+                checked[a.sha256] = None if fine else not path.exists()
+            except OSError:
+                checked[a.sha256] = not path.exists()
+        if checked[a.sha256] is not None:
+            out.append(FileProblem(a, stored_path(folder, a.sha256), bool(checked[a.sha256])))
+    return out
+
+
+def recorded_hashes(session: Session, ledger: str | None = None) -> Iterable[tuple[str, int]]:
+    """(sha256, size) of every attachment the ledger(s) record."""
+    for r in _rows(session):
+        if ledger is None or r.ledger == ledger:
+            a = _from_row(r)
+            yield a.sha256, a.size
+
+
+# --- attaching ------------------------------------------------------------------------
+
+
+def read_source(path: Path, per_file: int) -> bytes:
+    """A file the clerk named, refused before reading when it is no file or too big."""
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        raise AttachmentError("no_file", path=path) from None
+    except OSError as exc:
+        raise AttachmentError("unreadable", path=path, err=exc.strerror or exc) from None
+    if stat.S_ISDIR(st.st_mode):
+        raise AttachmentError("is_folder", path=path)
+    if not stat.S_ISREG(st.st_mode):  # reading /dev/zero or a FIFO would never end
+        raise AttachmentError("not_regular", path=path)
+    name = da.recorded_name(path.name)
+    if st.st_size > per_file:
+        raise _too_big(name, st.st_size, per_file)
+    try:
+        with path.open("rb") as f:
+            data = f.read(per_file + 1)  # the size stat gave may have changed since
+    except OSError as exc:
+        raise AttachmentError("unreadable", path=path, err=exc.strerror or exc) from None
+    if len(data) > per_file:
+        raise _too_big(name, len(data), per_file)
+    if not data:
+        raise AttachmentError("empty", path=path)
+    return data
+
+
+def _too_big(name: str, size: int, limit: int) -> AttachmentError:
+    return AttachmentError("file_too_big", name=name, size=size_text(size), limit=size_text(limit))
+
+
+def parse_step(text: str) -> Step:
+    """A step as people name it: its number on the paper ledger, 实施, or its English value."""
+    value = text.strip()
+    for step in Step:
+        if value in (step.value, step.label):
+            return step
+    raise AttachmentError("bad_step", step=text)
+
+
+def check_entry(state, kind: str, ref: str) -> None:
+    """Refuse an entry the matter does not have (what apply would refuse, said plainly)."""
+    if kind == "step":
+        step = Step(ref)
+        if not state.attempts_at(step) and step not in state.steps:
+            raise AttachmentError("no_step", step=step.label)
+    elif kind == "progress":
+        if all(p.id != ref for p in state.progress):
+            raise AttachmentError("no_progress", ref=ref)
+    elif kind == "objection":
+        if all(o.id != ref for o in state.objections):
+            raise AttachmentError("no_objection", ref=ref)
+    elif state.completion is None:
+        raise AttachmentError("no_completion")
+
+
+def attach(svc, matter_id: str, kind: str, ref: str, path: Path) -> da.Attachment:
+    """Store the file at `path` and record it on the matter's entry (a VillageService's ledger)."""
+    if kind not in da.KINDS:
+        raise ValueError(f"unknown attachment kind {kind!r}")
+    try:
+        state = svc.state(matter_id)
+    except ServiceError:
+        raise AttachmentError("no_matter", matter=matter_id) from None
+    if kind == "step":
+        ref = parse_step(ref).value
+    elif kind == "completion":
+        ref = ""
+    check_entry(state, kind, ref)
+    lim = limits(svc.engine)
+    data = read_source(Path(path), lim.per_file)
+    name = da.recorded_name(Path(path).name)
+    digest = hashlib.sha256(data).hexdigest()
+    earlier = attachments(svc.engine, matter_id)
+    for a in earlier:
+        if (a.kind, a.ref, a.sha256) == (kind, ref, digest):
+            raise AttachmentError("duplicate", name=name, seq=a.seq)
+    total = sum(a.size for a in earlier) + len(data)
+    if total > lim.per_matter:
+        raise AttachmentError(
+            "matter_too_big",
+            name=name,
+            size=size_text(len(data)),
+            total=size_text(total),
+            limit=size_text(lim.per_matter),
+        )
+    att = da.Attachment(0, matter_id, kind, ref, name, da.media_type(name, data[:16]), len(data),
+                        digest)  # fmt: skip
+    put_bytes(folder_for(svc.engine), data)  # before the event: never an event without its file
+    e = svc._append(ev.ATTACHMENT_ADDED, da.payload(matter_id, kind, ref, att), matter_id=matter_id)
+    return da.Attachment(e.seq, matter_id, kind, ref, name, att.media_type, att.size, digest,
+                         e.recorded_at)  # fmt: skip
