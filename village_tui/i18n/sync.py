@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from .attachments import MESSAGES as _ATTACHMENTS
+
 MESSAGES: dict[str, dict[str, str]] = {
     # refusals: each is "file: reason", one line
     "unreadable": {"zh": "无法读取文件（{err}）", "en": "cannot read the file ({err})"},
@@ -299,6 +301,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "--reason WHY. Bundles it signs from then on are refused; what it signed before stays.",
     },
 }
+# A bundle's attached files: refused in the same one line as every other bundle fault.
+MESSAGES.update({k: v for k, v in _ATTACHMENTS.items() if k.startswith("bundle_")})
 
 STATUS_LABELS = {
     "imported": {"zh": "已导入", "en": "imported"},
