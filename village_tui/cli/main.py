@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "village_tui.cli.notices",
     "village_tui.cli.township",
     "village_tui.cli.backup",
+    "village_tui.cli.attachments",
 )
 
 EPILOG = (

@@ -122,7 +122,34 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "ledger {ledger}: the file of the attachment in event {seq} is missing or changed;"
         " no bundle was exported, run verify-db",
     },
+    # screens
+    "tui.list_title": {"zh": "附件：{title}", "en": "Attachments: {title}"},
+    "tui.attach_title": {"zh": "附加文件到：{entry}", "en": "Attach a file to: {entry}"},
+    "tui.path_prompt": {
+        "zh": "输入文件路径后回车，或在下方文件夹中选择文件（上限：{limits}）",
+        "en": "Type a file's path and press Enter, or pick a file below (limits: {limits})",
+    },
+    "tui.save_prompt": {
+        "zh": "保存到哪个文件夹（已有的文件夹），回车保存：",
+        "en": "Save into which (existing) folder? Enter saves:",
+    },
+    "tui.pick_entry": {"zh": "附加到哪条记录", "en": "Attach to which entry"},
+    "tui.entry_step": {"zh": "第{label}步 {name}", "en": "step {label} {name}"},
+    "tui.entry_progress": {"zh": "进度 {on} {text}", "en": "progress {on} {text}"},
+    "tui.entry_objection": {"zh": "异议 {on} {text}", "en": "objection {on} {text}"},
+    "tui.entry_completion": {"zh": "实施完成", "en": "completion"},
+    "tui.count": {"zh": "附件 {n} 个（{size}）", "en": "{n} attachment(s) ({size})"},
+    "key.open": {"zh": "打开", "en": "Open"},
+    "key.save": {"zh": "另存", "en": "Save"},
+    "key.save_all": {"zh": "全部另存", "en": "Save all"},
+    "key.cancel": {"zh": "取消", "en": "Cancel"},
+    "key.back": {"zh": "返回", "en": "Back"},
 }
+
+
+def tr(key: str, lang: str = "zh", **params: object) -> str:
+    """`text`, or the key itself when the catalogue lacks it (binding labels pass through)."""
+    return text(key, lang, **params) if key in MESSAGES else key
 
 
 def text(key: str, lang: str = "zh", **params: object) -> str:
@@ -137,7 +164,9 @@ def pair(key: str, **params: object) -> tuple[str, str]:
 
 
 def size_text(n: int) -> str:
-    """A size as people read it: 12 KiB, 3.4 MiB."""
+    """A size as people read it: 700 B, 12 KiB, 3.4 MiB, 10 MiB."""
+    if n < 1024:
+        return f"{n} B"
     if n < 1024 * 1024:
-        return f"{max(1, round(n / 1024)) if n else 0} KiB"
-    return f"{n / (1024 * 1024):.1f} MiB"
+        return f"{round(n / 1024)} KiB"
+    return f"{n / (1024 * 1024):.1f}".removesuffix(".0") + " MiB"

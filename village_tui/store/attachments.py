@@ -11,8 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,7 +21,6 @@ from sqlmodel import Session
 from ..atomic import write_file
 from ..domain import attachments as da
 from ..domain import events as ev
-from ..domain.steps import Step
 from ..i18n.attachments import pair, size_text
 from .db import read_session, sqlite_file, write_session
 from .errors import ServiceError
@@ -44,15 +42,20 @@ class AttachmentError(ServiceError):
 
 def folder_for(engine: Engine) -> Path:
     """Where this database keeps its attachments (VILLAGE_TUI_ATTACHMENTS overrides)."""
-    if os.environ.get(ENV_DIR):
-        return Path(os.environ[ENV_DIR])
     file = sqlite_file(engine.url.render_as_string(hide_password=False))
-    if file is not None:
-        return file.with_name(file.name + FOLDER_SUFFIX)
+    if file is not None or os.environ.get(ENV_DIR):
+        return folder_beside(file)
     import platformdirs  # a server database: one folder per database, in the user's data
 
     key = hashlib.sha256(engine.url.render_as_string(hide_password=True).encode()).hexdigest()
     return platformdirs.user_data_path("village-tui", appauthor=False) / "attachments" / key[:16]
+
+
+def folder_beside(db: Path | None) -> Path:
+    """The attachment folder of the SQLite file `db` (VILLAGE_TUI_ATTACHMENTS overrides)."""
+    if os.environ.get(ENV_DIR) or db is None:
+        return Path(os.environ[ENV_DIR])
+    return db.with_name(db.name + FOLDER_SUFFIX)
 
 
 def stored_path(folder: Path, sha256: str) -> Path:
@@ -190,108 +193,3 @@ def file_problems(engine: Engine) -> list[FileProblem]:
         if checked[a.sha256] is not None:
             out.append(FileProblem(a, stored_path(folder, a.sha256), bool(checked[a.sha256])))
     return out
-
-
-def recorded_hashes(session: Session, ledger: str | None = None) -> Iterable[tuple[str, int]]:
-    """(sha256, size) of every attachment the ledger(s) record."""
-    for r in _rows(session):
-        if ledger is None or r.ledger == ledger:
-            a = _from_row(r)
-            yield a.sha256, a.size
-
-
-# --- attaching ------------------------------------------------------------------------
-
-
-def read_source(path: Path, per_file: int) -> bytes:
-    """A file the clerk named, refused before reading when it is no file or too big."""
-    try:
-        st = path.stat()
-    except FileNotFoundError:
-        raise AttachmentError("no_file", path=path) from None
-    except OSError as exc:
-        raise AttachmentError("unreadable", path=path, err=exc.strerror or exc) from None
-    if stat.S_ISDIR(st.st_mode):
-        raise AttachmentError("is_folder", path=path)
-    if not stat.S_ISREG(st.st_mode):  # reading /dev/zero or a FIFO would never end
-        raise AttachmentError("not_regular", path=path)
-    name = da.recorded_name(path.name)
-    if st.st_size > per_file:
-        raise _too_big(name, st.st_size, per_file)
-    try:
-        with path.open("rb") as f:
-            data = f.read(per_file + 1)  # the size stat gave may have changed since
-    except OSError as exc:
-        raise AttachmentError("unreadable", path=path, err=exc.strerror or exc) from None
-    if len(data) > per_file:
-        raise _too_big(name, len(data), per_file)
-    if not data:
-        raise AttachmentError("empty", path=path)
-    return data
-
-
-def _too_big(name: str, size: int, limit: int) -> AttachmentError:
-    return AttachmentError("file_too_big", name=name, size=size_text(size), limit=size_text(limit))
-
-
-def parse_step(text: str) -> Step:
-    """A step as people name it: its number on the paper ledger, 实施, or its English value."""
-    value = text.strip()
-    for step in Step:
-        if value in (step.value, step.label):
-            return step
-    raise AttachmentError("bad_step", step=text)
-
-
-def check_entry(state, kind: str, ref: str) -> None:
-    """Refuse an entry the matter does not have (what apply would refuse, said plainly)."""
-    if kind == "step":
-        step = Step(ref)
-        if not state.attempts_at(step) and step not in state.steps:
-            raise AttachmentError("no_step", step=step.label)
-    elif kind == "progress":
-        if all(p.id != ref for p in state.progress):
-            raise AttachmentError("no_progress", ref=ref)
-    elif kind == "objection":
-        if all(o.id != ref for o in state.objections):
-            raise AttachmentError("no_objection", ref=ref)
-    elif state.completion is None:
-        raise AttachmentError("no_completion")
-
-
-def attach(svc, matter_id: str, kind: str, ref: str, path: Path) -> da.Attachment:
-    """Store the file at `path` and record it on the matter's entry (a VillageService's ledger)."""
-    if kind not in da.KINDS:
-        raise ValueError(f"unknown attachment kind {kind!r}")
-    try:
-        state = svc.state(matter_id)
-    except ServiceError:
-        raise AttachmentError("no_matter", matter=matter_id) from None
-    if kind == "step":
-        ref = parse_step(ref).value
-    elif kind == "completion":
-        ref = ""
-    check_entry(state, kind, ref)
-    lim = limits(svc.engine)
-    data = read_source(Path(path), lim.per_file)
-    name = da.recorded_name(Path(path).name)
-    digest = hashlib.sha256(data).hexdigest()
-    earlier = attachments(svc.engine, matter_id)
-    for a in earlier:
-        if (a.kind, a.ref, a.sha256) == (kind, ref, digest):
-            raise AttachmentError("duplicate", name=name, seq=a.seq)
-    total = sum(a.size for a in earlier) + len(data)
-    if total > lim.per_matter:
-        raise AttachmentError(
-            "matter_too_big",
-            name=name,
-            size=size_text(len(data)),
-            total=size_text(total),
-            limit=size_text(lim.per_matter),
-        )
-    att = da.Attachment(0, matter_id, kind, ref, name, da.media_type(name, data[:16]), len(data),
-                        digest)  # fmt: skip
-    put_bytes(folder_for(svc.engine), data)  # before the event: never an event without its file
-    e = svc._append(ev.ATTACHMENT_ADDED, da.payload(matter_id, kind, ref, att), matter_id=matter_id)
-    return da.Attachment(e.seq, matter_id, kind, ref, name, att.media_type, att.size, digest,
-                         e.recorded_at)  # fmt: skip

@@ -283,7 +283,11 @@ def _bundle(own, identity, ledger, prev_hash, chunk, now, limits, folder) -> tup
         "created_at": now(),
         "tool_version": __version__,
         "members": {bf.EVENTS: {"sha256": hashlib.sha256(events).hexdigest(), "size": len(events)}},
-        **({"files": {sha: len(data) for sha, data in sorted(files.items())}} if files else {}),
+        **(
+            {"files": [{"sha256": sha, "size": len(data)} for sha, data in sorted(files.items())]}
+            if files
+            else {}
+        ),
         "signer": {
             "public_key": identity.public_key,
             "fingerprint": identity.fingerprint,

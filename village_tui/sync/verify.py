@@ -138,7 +138,7 @@ def _files(members: dict[str, bytes], manifest: dict[str, Any], events: list[Sig
         if len(data) != f["size"] or hashlib.sha256(data).hexdigest() != f["sha256"]:
             raise bf.Refused("bundle_file_mismatch", seq=x.event.seq, name=name)
         recorded.add(f["sha256"])
-    listed = manifest.get("files", {})
+    listed = {f["sha256"]: f["size"] for f in manifest.get("files", [])}
     for sha, data in present.items():
         if sha not in recorded or listed.get(sha) != len(data):
             raise bf.Refused("bundle_file_extra", name=sha[:12])
