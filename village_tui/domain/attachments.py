@@ -107,15 +107,16 @@ def media_type(name: str, head: bytes) -> str:
 
 
 def _extension(name: str) -> str:
+    """ ".pdf" of "扫描.PDF"; "" when the end is no plain extension (a fallback name keeps it)."""
     _, dot, ext = name.rpartition(".")
-    return ("." + ext.lower()) if dot else ""
+    return ("." + ext.lower()) if dot and ext.isascii() and ext.isalnum() and len(ext) <= 10 else ""
 
 
 def save_name(name: str, sha256: str) -> str:
     """A file name for a saved copy on any system: no folder, no device, no hidden dot file."""
     safe = _UNSAFE_IN_FILE.sub("_", recorded_name(name)).strip(" .")
     if not safe or safe in {".", ".."} or _WINDOWS_RESERVED.match(safe):
-        safe = f"附件-{sha256[:12]}" + _extension(name).replace("/", "")
+        safe = f"附件-{sha256[:12]}" + _extension(name)
     return safe
 
 

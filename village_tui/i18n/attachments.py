@@ -19,14 +19,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{path} is empty (0 bytes), perhaps a failed copy; not attached",
     },
     "file_too_big": {
-        "zh": "文件 {name} 有 {size}，超过每个附件 {limit} 的上限；请压缩或分页扫描后再附加",
-        "en": "{name} is {size}, over the limit of {limit} per attachment;"
-        " compress it or scan fewer pages per file",
+        "zh": "文件 {name} 有 {size}（{size_bytes:,} 字节），超过每个附件 {limit}（{limit_bytes:,} 字节）"
+        "的上限；请压缩或分页扫描后再附加",
+        "en": "{name} is {size} ({size_bytes:,} bytes), over the limit of {limit}"
+        " ({limit_bytes:,} bytes) per attachment; compress it or scan fewer pages per file",
     },
     "matter_too_big": {
-        "zh": "附加 {name}（{size}）后本事项附件共 {total}，超过每个事项 {limit} 的上限；未附加",
-        "en": "with {name} ({size}) this matter's attachments would total {total},"
-        " over the limit of {limit} per matter; not attached",
+        "zh": "附加 {name}（{size}）后本事项附件共 {total}（{total_bytes:,} 字节），"
+        "超过每个事项 {limit}（{limit_bytes:,} 字节）的上限；未附加",
+        "en": "with {name} ({size}) this matter's attachments would total {total}"
+        " ({total_bytes:,} bytes), over the limit of {limit} ({limit_bytes:,} bytes)"
+        " per matter; not attached",
     },
     "duplicate": {
         "zh": "同一文件 {name} 已附在这条记录上（第 {seq} 条），未重复附加",

@@ -47,7 +47,14 @@ def read_source(path: Path, per_file: int) -> bytes:
 
 
 def _too_big(name: str, size: int, limit: int) -> AttachmentError:
-    return AttachmentError("file_too_big", name=name, size=size_text(size), limit=size_text(limit))
+    return AttachmentError(
+        "file_too_big",
+        name=name,
+        size=size_text(size),
+        size_bytes=size,
+        limit=size_text(limit),
+        limit_bytes=limit,
+    )
 
 
 def parse_step(text: str) -> Step:
@@ -109,7 +116,9 @@ def attach_files(
                 name=name,
                 size=size_text(len(data)),
                 total=size_text(total),
+                total_bytes=total,
                 limit=size_text(lim.per_matter),
+                limit_bytes=lim.per_matter,
             )
         kind_of = da.media_type(name, data[:16])
         ready.append(
