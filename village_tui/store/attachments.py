@@ -28,7 +28,9 @@ from .tables import EventRow, SettingRow
 
 ENV_DIR = "VILLAGE_TUI_ATTACHMENTS"
 FOLDER_SUFFIX = ".attachments"
-MOST_MIB = 1024  # a limit past this would make bundles no township line can carry
+# One file must fit in one bundle (3/4 of the import's 64 MiB); a matter's files go in several.
+MOST_FILE_MIB = 48
+MOST_MATTER_MIB = 1024
 _CHUNK = 1 << 20
 
 
@@ -108,10 +110,10 @@ def limits(engine: Engine) -> Limits:
 
 
 def set_limits(engine: Engine, *, file_mib: int | None, matter_mib: int | None) -> Limits:
-    """Change the limits, in whole MiB from 1 to MOST_MIB."""
-    for value in (file_mib, matter_mib):
-        if value is not None and not 1 <= value <= MOST_MIB:
-            raise AttachmentError("bad_limit", most=MOST_MIB, value=value)
+    """Change the limits, in whole MiB (a file up to MOST_FILE_MIB, a matter MOST_MATTER_MIB)."""
+    for value, most in ((file_mib, MOST_FILE_MIB), (matter_mib, MOST_MATTER_MIB)):
+        if value is not None and not 1 <= value <= most:
+            raise AttachmentError("bad_limit", most=most, value=value)
     with write_session(engine) as s:
         for key, value in ((da.FILE_LIMIT_KEY, file_mib), (da.MATTER_LIMIT_KEY, matter_mib)):
             if value is not None:

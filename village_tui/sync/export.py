@@ -213,8 +213,8 @@ def _attached(r, ledger: str, folder: Path) -> tuple[str, int] | None:
 
 def _file_budget(limits: bf.Limits) -> int:
     """Attached bytes a bundle may carry: stored as they are, they count in full against the
-    bundle's size, less room for its events (compressed) and manifest."""
-    return max(1, limits.bundle_bytes - 2 * limits.for_member(bf.MANIFEST))
+    bundle's size; a quarter is left for its events (compressed) and manifest."""
+    return limits.bundle_bytes * 3 // 4
 
 
 def _budget(limits: bf.Limits) -> int:
