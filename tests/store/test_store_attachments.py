@@ -157,20 +157,22 @@ def test_the_matter_limit_counts_every_file_of_the_matter_and_all_named_at_once(
     assert sum(a.size for a in attachments(svc.engine, st.matter.id)) == 2 * MiB
 
 
-@pytest.mark.parametrize("value", [0, 1025])
-def test_a_limit_outside_one_to_1024_mib_is_refused(svc, value):
+@pytest.mark.parametrize(
+    "file_mib,matter_mib,most,bad",
+    [(0, None, 48, 0), (49, None, 48, 49), (None, 0, 1024, 0), (None, 1025, 1024, 1025)],
+)
+def test_a_limit_outside_its_range_is_refused(svc, file_mib, matter_mib, most, bad):
     with pytest.raises(AttachmentError) as e:
-        set_limits(svc.engine, file_mib=value, matter_mib=None)
-    assert (
-        e.value.message_en
-        == f"an attachment limit is a whole number of MiB from 1 to 1024: {value}"
+        set_limits(svc.engine, file_mib=file_mib, matter_mib=matter_mib)
+    assert e.value.message_en == (
+        f"an attachment limit is a whole number of MiB from 1 to {most}: {bad}"
     )
 
 
-def test_limits_at_one_and_1024_mib_are_taken(svc):
-    assert set_limits(svc.engine, file_mib=1, matter_mib=1024) == type(limits(svc.engine))(
-        MiB, 1024 * MiB
-    )
+def test_limits_at_the_ends_of_their_range_are_taken(svc):
+    lim = set_limits(svc.engine, file_mib=1, matter_mib=1024)
+    assert (lim.per_file, lim.per_matter) == (MiB, 1024 * MiB)
+    assert set_limits(svc.engine, file_mib=48, matter_mib=1).per_file == 48 * MiB
 
 
 def test_an_empty_file_a_folder_and_a_missing_file_are_refused(svc, tmp_path):
