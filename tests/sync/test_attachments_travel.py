@@ -211,3 +211,20 @@ def test_a_missing_file_stops_the_export_before_anything_is_written(village, tmp
         f"ledger 410611100901: the file of the attachment in event {attached[0].seq} is missing"
         " or changed; no bundle was exported, run verify-db"
     )
+
+
+def test_more_files_than_the_import_takes_refuse_the_bundle_and_export_splits_for_it(
+    village, tmp_path
+):
+    engine, _, mid, _ = village
+    (item,) = export_bundles(engine, tmp_path / "out")
+    town = _town(tmp_path)
+    one = bf.Limits(files=1)
+    (result,) = import_bundles(town, [item.path], trust_new=True, limits=one).results
+    assert result.message("en") == (
+        f"{item.path}: the bundle holds 2 attachment files, over the limit of 1; nothing imported"
+    )
+    done = export_bundles(engine, tmp_path / "split", full=True, limits=one)
+    assert len(done) == 2
+    summary = import_bundles(town, [d.path for d in done], trust_new=True, limits=one)
+    assert summary.exit_code == 0 and len(attachments(town, mid)) == 2
