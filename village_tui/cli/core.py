@@ -191,6 +191,7 @@ def _break_line(b, lang: str) -> tuple[str, str]:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
+    from ..store.attachments import file_problems
     from ..store.checkpoints import checkpoints, contradictions
     from ..store.db import read_session
     from ..store.ledger import verify
@@ -209,6 +210,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
         lines = [_break_line(b, output.lang()) for b in report.breaks]
     else:
         lines += _derived_lines(engine)
+    lines += [p.lines() for p in file_problems(engine)]  # attached files, hashed again
     if not lines:
         output.say(
             f"台账完整：{report.ledgers} 本台账，{report.events} 条记录，哈希链无断裂",

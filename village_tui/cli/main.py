@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "village_tui.cli.township",
     "village_tui.cli.backup",
     "village_tui.cli.backlog",
+    "village_tui.cli.attachments",
 )
 
 EPILOG = (

@@ -20,6 +20,10 @@ OBJECTION_ANSWERED = "objection.answered"  # {"matter_id", "objection_id", "repl
 # The village's answer to a return: {"matter_id", "answer": "fixed" | "explained",
 # "text": str, "review_seq": the seq of the return it answers in the review ledger}
 MATTER_ANSWERED = "matter.answered"
+# A file (scan, photo, PDF) attached to a step, progress entry, objection or the completion:
+# {"matter_id", "entry": {"kind", "ref"}, "file": {"name", "media_type", "size", "sha256"}}.
+# The bytes travel beside the events; the hash here is what ties them to the chain.
+ATTACHMENT_ADDED = "attachment.added"
 # A correction replaces what an earlier event recorded; nothing is ever deleted.
 # {"corrects": seq, "reason": str, "type": original type, "payload": replacement payload}
 CORRECTION = "correction"
@@ -64,6 +68,7 @@ VILLAGE_TYPES = frozenset(
         OBJECTION_RECORDED,
         OBJECTION_ANSWERED,
         MATTER_ANSWERED,
+        ATTACHMENT_ADDED,
         CORRECTION,
         KEY_ROTATED,
     }

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from .attachments import MESSAGES as _ATTACHMENTS
+
 MESSAGES: dict[str, dict[str, str]] = {
     "late_needs_explanation": {
         "zh": "该事项的决议或结果公开迟延，不能补救；请在审核意见中写明接受的迟延原因后再通过，或退回",
@@ -303,6 +305,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "--reason WHY. Bundles it signs from then on are refused; what it signed before stays.",
     },
 }
+# A bundle's attached files: refused in the same one line as every other bundle fault.
+MESSAGES.update({k: v for k, v in _ATTACHMENTS.items() if k.startswith("bundle_")})
 
 STATUS_LABELS = {
     "imported": {"zh": "已导入", "en": "imported"},

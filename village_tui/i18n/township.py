@@ -13,6 +13,7 @@ T: dict[str, tuple[str, str]] = {
     "key.close": ("关闭", "Close"),
     "key.approve": ("通过", "Approve"),
     "key.return": ("退回", "Return"),
+    "key.attachments": ("附件", "Files"),
     "key.batch": ("批量通过", "Approve all clean"),
     "key.inbox": ("收件", "Inbox"),
     "key.weekly": ("本周", "This week"),

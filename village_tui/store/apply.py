@@ -528,3 +528,26 @@ def _earlier_review(rows: Rows, matter: MatterRow) -> None:
     found = rows.session.execute(q).first()
     if found is not None:
         _set_review(matter, found.type, json.loads(found.payload), found.seq)
+
+
+@_handles(ev.ATTACHMENT_ADDED)
+def _attachment(rows: Rows, e: Event, data: dict, corrected: bool) -> None:
+    """A file belongs to an entry the matter has; the file itself is checked beside the ledger."""
+    matter = _matter(rows, data["matter_id"], e)
+    if e.matter_id != matter.id:  # the file lists find attachments by the envelope's matter
+        raise ApplyError(f"event {e.seq}: an attachment's envelope must name its matter")
+    kind, ref = data["entry"]["kind"], data["entry"]["ref"]
+    if kind == "step":
+        found = any(a["step"] == ref for a in json.loads(matter.attempts or "[]"))
+    elif kind == "progress":
+        found = getattr(rows.get(ProgressRow, ref), "matter_id", None) == matter.id
+    elif kind == "objection":
+        found = getattr(rows.get(ObjectionRow, ref), "matter_id", None) == matter.id
+    elif kind == "completion":
+        found = rows.get(CompletionRow, matter.id) is not None
+    else:
+        raise ApplyError(f"event {e.seq}: an attachment cannot belong to {kind!r}")
+    if not found:
+        raise ApplyError(f"event {e.seq}: matter {matter.id!r} has no {kind} {ref!r} to attach to")
+    # New evidence is new work: an approved or returned matter is due for review again.
+    _touch(matter, e, corrected)

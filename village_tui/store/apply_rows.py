@@ -337,3 +337,7 @@ def _collect(want: dict[type, set[str]], type_: Any, data: dict) -> None:
         want[ObjectionRow].add(objection.get("id"))
     if type_ == ev.OBJECTION_ANSWERED:
         want[ObjectionRow].add(data.get("objection_id"))
+    if type_ == ev.ATTACHMENT_ADDED and isinstance(entry, dict):
+        table = {"progress": ProgressRow, "objection": ObjectionRow}.get(entry.get("kind"))
+        if table is not None and isinstance(entry.get("ref"), str):
+            want[table].add(entry["ref"])

@@ -25,6 +25,7 @@ FORMAT = "village-tui-backup"
 FORMAT_VERSION = 1
 DB_MEMBER, MANIFEST_MEMBER, SIGNATURE_MEMBER = "village.db", "manifest.json", "manifest.sig"
 DB_COMPANIONS = ("-wal", "-shm", "-journal")
+FILES_PREFIX = "attachments/"  # then the file's sha256
 
 
 class BackupError(ValueError):
@@ -86,8 +87,10 @@ def make_backup(db: Path, out: Path, *, now: str | None = None) -> BackupInfo:
         _online_copy(db, copy)
         manifest, private_pem = describe_copy(copy, now=now)
         data = copy.read_bytes()
+        files = _attached_files(copy, db)
     manifest["db_sha256"] = hashlib.sha256(data).hexdigest()
     manifest["db_bytes"] = len(data)
+    manifest["attachments"] = {sha: len(blob) for sha, blob in sorted(files.items())}
     body = json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True).encode("utf-8")
     signature = _sign(private_pem, body)
     buf = io.BytesIO()
@@ -95,8 +98,37 @@ def make_backup(db: Path, out: Path, *, now: str | None = None) -> BackupInfo:
         z.writestr(MANIFEST_MEMBER, body)
         z.writestr(SIGNATURE_MEMBER, signature)
         z.writestr(DB_MEMBER, data)
+        for sha, blob in sorted(files.items()):  # scans are compressed already
+            z.writestr(FILES_PREFIX + sha, blob, compress_type=zipfile.ZIP_STORED)
     write_file(out, buf.getvalue())
     return info_from(out, manifest)
+
+
+def _attached_files(copy: Path, db: Path) -> dict[str, bytes]:
+    """The attached files the copy's ledger records that are there and unchanged, by sha256.
+
+    One missing or changed is left out rather than refusing the backup: the ledger is what
+    must be saved, and verify-db names the file that is not what it was.
+    """
+    from ..store.attachments import folder_beside, stored_path
+
+    conn = sqlite3.connect(copy)
+    try:
+        rows = conn.execute("SELECT payload FROM event WHERE type = 'attachment.added'").fetchall()
+    finally:
+        conn.close()
+    folder, out = folder_beside(db), {}
+    for (payload,) in rows:
+        f = json.loads(payload)["file"]
+        if f["sha256"] in out:
+            continue
+        try:
+            blob = stored_path(folder, f["sha256"]).read_bytes()
+        except OSError:
+            continue
+        if len(blob) == f["size"] and hashlib.sha256(blob).hexdigest() == f["sha256"]:
+            out[f["sha256"]] = blob
+    return out
 
 
 def info_from(path: Path, manifest: dict) -> BackupInfo:

@@ -8,6 +8,7 @@ directory can lie.
 from __future__ import annotations
 
 import io
+import re
 import stat
 import zipfile
 import zlib
@@ -19,6 +20,18 @@ MANIFEST = "manifest.json"
 SIGNATURE = "manifest.sig"
 EVENTS = "events.jsonl"
 MEMBERS = (MANIFEST, SIGNATURE, EVENTS)
+# Attached files travel as `files/<sha256>`, beside the events that record them.
+FILES_PREFIX = "files/"
+_FILE_MEMBER = re.compile(r"^files/[0-9a-f]{64}$")
+
+
+def file_member(sha256: str) -> str:
+    """The member name of the attached file with this hash."""
+    return FILES_PREFIX + sha256
+
+
+def is_file_member(name: str) -> bool:
+    return _FILE_MEMBER.match(name) is not None
 
 
 @dataclass(frozen=True)
@@ -26,7 +39,8 @@ class Limits:
     """What a bundle may weigh; generous for a village's whole history, small for a bomb."""
 
     bundle_bytes: int = 64 * 1024 * 1024
-    members: int = 16
+    members: int = 16  # besides attached files
+    files: int = 256  # attached files in one bundle
     member_bytes: dict[str, int] | None = None
     default_member_bytes: int = 256 * 1024 * 1024
     total_bytes: int = 300 * 1024 * 1024
@@ -57,25 +71,41 @@ class Refused(Exception):
 
 
 def write_bundle(
-    manifest: bytes, signature: bytes, events: bytes, limits: Limits = DEFAULT_LIMITS
+    manifest: bytes,
+    signature: bytes,
+    events: bytes,
+    limits: Limits = DEFAULT_LIMITS,
+    files: dict[str, bytes] | None = None,
 ) -> bytes:
     """The zip bytes of one bundle (fixed member order and timestamps: same input, same file).
 
     Events that compress past the import's bomb ratio (a long run of one character) are
-    stored as they are, so the bundle is still one the importer takes.
+    stored as they are, so the bundle is still one the importer takes. Attached `files`
+    (by sha256) are stored uncompressed: scans and photos are compressed already, and
+    a stored member can never pass for a zip bomb.
     """
-    data, packed = _zip(manifest, signature, events, zipfile.ZIP_DEFLATED)
+    files = files or {}
+    data, packed = _zip(manifest, signature, events, zipfile.ZIP_DEFLATED, files)
     if len(events) > 4096 and len(events) // max(packed, 1) > limits.ratio:
-        data, _ = _zip(manifest, signature, events, zipfile.ZIP_STORED)
+        data, _ = _zip(manifest, signature, events, zipfile.ZIP_STORED, files)
     return data
 
 
-def _zip(manifest: bytes, signature: bytes, events: bytes, events_as: int) -> tuple[bytes, int]:
+def _zip(
+    manifest: bytes, signature: bytes, events: bytes, events_as: int, files: dict[str, bytes]
+) -> tuple[bytes, int]:
     buf = io.BytesIO()
+    members = [(MANIFEST, manifest), (SIGNATURE, signature), (EVENTS, events)]
+    members += [(file_member(sha), files[sha]) for sha in sorted(files)]
     with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
-        for name, data in ((MANIFEST, manifest), (SIGNATURE, signature), (EVENTS, events)):
+        for name, data in members:
             info = zipfile.ZipInfo(name, date_time=(2000, 1, 1, 0, 0, 0))
-            info.compress_type = events_as if name == EVENTS else zipfile.ZIP_DEFLATED
+            if name == EVENTS:
+                info.compress_type = events_as
+            elif is_file_member(name):
+                info.compress_type = zipfile.ZIP_STORED
+            else:
+                info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             zf.writestr(info, data)
         packed = zf.getinfo(EVENTS).compress_size
@@ -108,7 +138,7 @@ def _unsafe(name: str) -> bool:
 
 
 def read_members(data: bytes, limits: Limits = DEFAULT_LIMITS) -> dict[str, bytes]:
-    """The three members of a bundle, after every structural and size check."""
+    """The members of a bundle (three, and any attached files), after every structural and size check."""
     if len(data) > limits.bundle_bytes:
         raise Refused("too_big", size=len(data), limit=limits.bundle_bytes)
     try:
@@ -116,8 +146,11 @@ def read_members(data: bytes, limits: Limits = DEFAULT_LIMITS) -> dict[str, byte
         infos = zf.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
         raise Refused("not_zip") from None
-    if len(infos) > limits.members:
-        raise Refused("too_many_members", count=len(infos), limit=limits.members)
+    files = sum(1 for info in infos if is_file_member(info.orig_filename))
+    if len(infos) - files > limits.members:
+        raise Refused("too_many_members", count=len(infos) - files, limit=limits.members)
+    if files > limits.files:
+        raise Refused("bundle_too_many_files", count=files, limit=limits.files)
     seen: set[str] = set()
     for info in infos:
         name = info.orig_filename
@@ -131,7 +164,7 @@ def read_members(data: bytes, limits: Limits = DEFAULT_LIMITS) -> dict[str, byte
         if info.flag_bits & 0x1:  # zipfile would stop on the missing password, not refuse
             raise Refused("encrypted", name=name)
     for name in seen:
-        if name not in MEMBERS:
+        if name not in MEMBERS and not is_file_member(name):
             raise Refused("unexpected_member", name=name)
     for name in MEMBERS:
         if name not in seen:

@@ -11,7 +11,7 @@ import hashlib
 import json
 import sys
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -22,6 +22,7 @@ from ..domain import events as ev
 from ..domain.chain import Event
 from ..domain.model import MatterState, Village
 from ..domain.steps import Step
+from ..store.attachments import attachments
 from ..store.db import read_session, write_session
 from ..store.errors import ServiceError
 from ..store.ledger import utc_now
@@ -73,6 +74,7 @@ class MatterDetail:
     state: MatterState
     row: ReviewRow
     thread: list[ThreadEntry]
+    attachments: list = field(default_factory=list)  # domain.attachments.Attachment, in order
 
     @property
     def blockers(self) -> list:
@@ -216,7 +218,7 @@ class TownshipDesk:
             village = village_from_row(s.get(VillageRow, m.village_code))
             thread = _thread(s, m.village_code, matter_id)
         (row,) = [r for r in self.review.rows(village.code) if r.matter_id == matter_id]
-        return MatterDetail(village, state, row, thread)
+        return MatterDetail(village, state, row, thread, attachments(self.engine, matter_id))
 
     def weekly(self) -> Weekly:
         """The week's lists: overdue disclosures, returns not yet answered, silent villages."""

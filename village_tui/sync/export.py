@@ -14,7 +14,8 @@ from sqlmodel import Session
 from .. import __version__
 from ..atomic import write_file
 from ..domain.chain import GENESIS_HASH, Event, broken_link, canonical_json
-from ..domain.events import REVIEW_PREFIX
+from ..domain.events import ATTACHMENT_ADDED, REVIEW_PREFIX
+from ..store.attachments import file_digest, folder_for, stored_path
 from ..store.db import read_session, write_session
 from ..store.ledger import utc_now
 from ..store.tables import EventRow, LedgerHead, SettingRow
@@ -90,6 +91,16 @@ class BundleTooBig(Exception):
         return self.message_en if lang == "en" else self.message_zh
 
 
+class AttachmentNotExportable(BundleTooBig):
+    """An attached file that cannot go out (missing, changed, or bigger than any bundle)."""
+
+    def __init__(self, key: str, **params: object) -> None:
+        from ..i18n.attachments import pair
+
+        self.message_zh, self.message_en = pair(key, **params)
+        Exception.__init__(self, self.message_en)
+
+
 def export_bundles(
     engine: Engine,
     out_dir: Path,
@@ -118,7 +129,8 @@ def export_bundles(
             if tip is not None and tip.seq > after:
                 plan.append((ledger, after, tip.seq, tip.hash))
     # Every bundle is built (and its chain checked) before the first is written.
-    built = [b for item in plan for b in _build(engine, own, identity, *item, now, limits)]
+    folder = folder_for(engine)
+    built = [b for item in plan for b in _build(engine, own, identity, *item, now, limits, folder)]
     out_dir.mkdir(parents=True, exist_ok=True)
     done: list[Exported] = []
     for item, data in built:
@@ -155,10 +167,10 @@ def _start(s: Session, ledger: str, after: int) -> str:
 
 
 def _build(
-    engine, own, identity, ledger, after, tip_seq, tip_hash, now, limits
+    engine, own, identity, ledger, after, tip_seq, tip_hash, now, limits, folder
 ) -> list[tuple[Exported, bytes]]:
     t = EventRow.__table__
-    lines: list[tuple[int, str, str, bytes]] = []  # seq, hash, type, line
+    lines: list[tuple] = []  # seq, hash, type, line, attached file (sha256, size) or None
     with read_session(engine) as s:
         prev_hash = _start(s, ledger, after)
         last_hash, last_seq = prev_hash, after
@@ -170,15 +182,39 @@ def _build(
                 raise LedgerBroken(ledger, r["seq"], reason)
             if r["signature"] is not None:
                 env["signature"], env["signer"] = r["signature"], r["signer"]
-            lines.append((r["seq"], r["hash"], r["type"], (canonical_json(env) + "\n").encode()))
+            line = (canonical_json(env) + "\n").encode()
+            lines.append((r["seq"], r["hash"], r["type"], line, _attached(r, ledger, folder)))
             last_hash, last_seq = r["hash"], r["seq"]
     if (last_seq, last_hash) != (tip_seq, tip_hash):  # events deleted from the end
         raise LedgerBroken(ledger, tip_seq, "ledger head does not match the last event")
     out: list[tuple[Exported, bytes]] = []
-    for chunk in _chunks(lines, _budget(limits)):
-        out += _pack(own, identity, ledger, prev_hash, chunk, now, limits)
+    for chunk in _chunks(lines, _budget(limits), limits, ledger):
+        out += _pack(own, identity, ledger, prev_hash, chunk, now, limits, folder)
         prev_hash = chunk[-1][1]
     return out
+
+
+def _attached(r, ledger: str, folder: Path) -> tuple[str, int] | None:
+    """The file an `attachment.added` event records, checked to be there and unchanged."""
+    if r["type"] != ATTACHMENT_ADDED:
+        return None
+    import json
+
+    f = json.loads(r["payload"])["file"]
+    path = stored_path(folder, f["sha256"])
+    try:
+        ok = path.is_file() and file_digest(path) == (f["sha256"], f["size"])
+    except OSError:
+        ok = False
+    if not ok:  # a bundle the township would refuse: say so here, where it can be mended
+        raise AttachmentNotExportable("export_file_missing", ledger=ledger, seq=r["seq"])
+    return f["sha256"], f["size"]
+
+
+def _file_budget(limits: bf.Limits) -> int:
+    """Attached bytes a bundle may carry: stored as they are, they count in full against the
+    bundle's size; a quarter is left for its events (compressed) and manifest."""
+    return limits.bundle_bytes * 3 // 4
 
 
 def _budget(limits: bf.Limits) -> int:
@@ -187,33 +223,49 @@ def _budget(limits: bf.Limits) -> int:
     return max(1, min(limits.for_member(bf.EVENTS), limits.total_bytes - room))
 
 
-def _chunks(lines: list, budget: int) -> list[list]:
+def _chunks(lines: list, budget: int, limits: bf.Limits, ledger: str = "") -> list[list]:
     chunks: list[list] = [[]]
-    size = 0
+    size = attached = files = 0
+    room = _file_budget(limits)
     for line in lines:
-        if chunks[-1] and size + len(line[3]) > budget:
+        extra = line[4][1] if line[4] else 0
+        if line[4] and extra > room:
+            raise AttachmentNotExportable(
+                "attachment_too_big", ledger=ledger, seq=line[0], size=extra
+            )
+        if chunks[-1] and (
+            size + len(line[3]) > budget
+            or attached + extra > room
+            or files + bool(line[4]) > limits.files
+        ):
             chunks.append([])
-            size = 0
+            size = attached = files = 0
         chunks[-1].append(line)
         size += len(line[3])
+        attached += extra
+        files += bool(line[4])
     return chunks
 
 
-def _pack(own, identity, ledger, prev_hash, chunk, now, limits) -> list[tuple[Exported, bytes]]:
+def _pack(
+    own, identity, ledger, prev_hash, chunk, now, limits, folder
+) -> list[tuple[Exported, bytes]]:
     """One bundle of `chunk`, or (when its zip is still too big to import) two of its halves."""
-    item, data = _bundle(own, identity, ledger, prev_hash, chunk, now, limits)
+    item, data = _bundle(own, identity, ledger, prev_hash, chunk, now, limits, folder)
     if bf.fits(data, limits):
         return [(item, data)]
     if len(chunk) == 1:
-        raise BundleTooBig(ledger, chunk[0][0], len(chunk[0][3]))
+        raise BundleTooBig(ledger, chunk[0][0], len(chunk[0][3]) + (chunk[0][4] or ("", 0))[1])
     half = len(chunk) // 2
-    first = _pack(own, identity, ledger, prev_hash, chunk[:half], now, limits)
-    return first + _pack(own, identity, ledger, chunk[half - 1][1], chunk[half:], now, limits)
+    first = _pack(own, identity, ledger, prev_hash, chunk[:half], now, limits, folder)
+    rest = _pack(own, identity, ledger, chunk[half - 1][1], chunk[half:], now, limits, folder)
+    return first + rest
 
 
-def _bundle(own, identity, ledger, prev_hash, chunk, now, limits) -> tuple[Exported, bytes]:
-    events = b"".join(line for *_, line in chunk)
-    counts = Counter(type_ for _, _, type_, _ in chunk)
+def _bundle(own, identity, ledger, prev_hash, chunk, now, limits, folder) -> tuple[Exported, bytes]:
+    events = b"".join(line[3] for line in chunk)
+    files = {x[4][0]: stored_path(folder, x[4][0]).read_bytes() for x in chunk if x[4]}
+    counts = Counter(line[2] for line in chunk)
     first_seq, (last_seq, last_hash) = chunk[0][0], chunk[-1][:2]
     village_code = ledger.removeprefix(REVIEW_PREFIX)
     manifest = {
@@ -231,6 +283,11 @@ def _bundle(own, identity, ledger, prev_hash, chunk, now, limits) -> tuple[Expor
         "created_at": now(),
         "tool_version": __version__,
         "members": {bf.EVENTS: {"sha256": hashlib.sha256(events).hexdigest(), "size": len(events)}},
+        **(
+            {"files": [{"sha256": sha, "size": len(data)} for sha, data in sorted(files.items())]}
+            if files
+            else {}
+        ),
         "signer": {
             "public_key": identity.public_key,
             "fingerprint": identity.fingerprint,
@@ -240,7 +297,8 @@ def _bundle(own, identity, ledger, prev_hash, chunk, now, limits) -> tuple[Expor
         },
     }
     raw_manifest = canonical_json(manifest).encode("utf-8")
-    data = bf.write_bundle(raw_manifest, sign(own, raw_manifest).encode("ascii"), events, limits)
+    signature = sign(own, raw_manifest).encode("ascii")
+    data = bf.write_bundle(raw_manifest, signature, events, limits, files)
     name = f"{ledger.replace(':', '-')}-{first_seq:06d}-{last_seq:06d}.zip"
     return Exported(Path(name), ledger, first_seq, last_seq, len(chunk)), data
 

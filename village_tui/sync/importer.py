@@ -14,6 +14,7 @@ from sqlmodel import Session
 from ..domain.codes import township_code
 from ..i18n.sync import text
 from ..store.apply import ApplyError
+from ..store.attachments import folder_for, put_bytes
 from ..store.collector import collector_paused
 from ..store.db import read_session, write_session
 from ..store.ledger import head, store_event, storing, utc_now
@@ -232,6 +233,10 @@ def _apply(engine: Engine, b: Bundle, data: bytes, name: str, trust_new: bool, n
             if b.last_seq == head_seq:
                 return _done(name, "nothing_new", b)
             raise bf.Refused("replay", first=b.first_seq, last=b.last_seq, head=head_seq)
+        if b.files:  # before the events: an event never points at a file not yet kept
+            folder = folder_for(engine)
+            for data in b.files.values():
+                put_bytes(folder, data)
         _store(s, new)
         if b.kind == "review":
             notes += follow_replacements(s, new, role)

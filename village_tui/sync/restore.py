@@ -22,6 +22,7 @@ from .backup import (
     DB_COMPANIONS,
     DB_MEMBER,
     EXTENSION,
+    FILES_PREFIX,
     FORMAT,
     MANIFEST_MEMBER,
     SIGNATURE_MEMBER,
@@ -79,6 +80,8 @@ def restore(
         behind = _behind(temp, manifest, witnessed)
         if behind and not allow_older:
             raise behind
+        # Before the database: its events must never point at files not yet put back.
+        restore_files(path, manifest, _attachment_folder(target))
         aside = _move_aside(target) if target.exists() else None
         os.replace(temp, target)
     except BaseException:
@@ -99,7 +102,7 @@ def extract_verified(path: Path, dest: Path) -> dict:
         raise BackupError("bad_file", path=path, why=f"not {EXTENSION}")
     try:
         with zipfile.ZipFile(path) as z:
-            names = sorted(i.filename for i in z.infolist())
+            names = sorted(i.filename for i in z.infolist() if not _is_file(i.filename))
             if names != sorted((DB_MEMBER, MANIFEST_MEMBER, SIGNATURE_MEMBER)):
                 raise BackupError("bad_file", path=path, why=", ".join(names[:5]))
             if z.getinfo(MANIFEST_MEMBER).file_size > MAX_MANIFEST_BYTES:
@@ -117,6 +120,47 @@ def extract_verified(path: Path, dest: Path) -> dict:
         raise BackupError("bad_copy", path=path, why="sha256")
     _check_copy(path, dest, manifest)
     return manifest
+
+
+def _is_file(name: str) -> bool:
+    sha = name.removeprefix(FILES_PREFIX)
+    return name.startswith(FILES_PREFIX) and len(sha) == 64 and all(c in _HEX for c in sha)
+
+
+_HEX = frozenset("0123456789abcdef")
+
+
+def _attachment_folder(target: Path) -> Path:
+    from ..store.attachments import folder_beside
+
+    return folder_beside(target)
+
+
+def restore_files(path: Path, manifest: dict, folder: Path) -> None:
+    """Put the backup's attached files beside the database, each checked against its hash first.
+
+    Files already there are kept (same name, same bytes); nothing is deleted.
+    """
+    from ..store.attachments import put_bytes
+
+    listed = manifest.get("attachments") or {}
+    if not isinstance(listed, dict):
+        raise BackupError("bad_file", path=path, why="attachments")
+    with zipfile.ZipFile(path) as z:
+        present = {
+            i.filename.removeprefix(FILES_PREFIX): i for i in z.infolist() if _is_file(i.filename)
+        }
+        if set(present) != set(listed):
+            raise BackupError("bad_copy", path=path, why="attachments")
+        for sha, info in present.items():
+            size = listed[sha]
+            if not isinstance(size, int) or info.file_size != size or size > MAX_DB_BYTES:
+                raise BackupError("bad_copy", path=path, why=f"attachment {sha[:12]}")
+            with z.open(info) as src:
+                blob = src.read(size + 1)
+            if len(blob) != size or hashlib.sha256(blob).hexdigest() != sha:
+                raise BackupError("bad_copy", path=path, why=f"attachment {sha[:12]}")
+            put_bytes(folder, blob)
 
 
 def _manifest(path: Path, body: bytes) -> dict:

@@ -12,7 +12,7 @@ from typing import Any
 from ..domain import events as ev
 from ..domain.chain import Event, event_hash
 from ..domain.events import review_ledger
-from ..domain.text import CONTROL, PAYLOAD_CHARS, control_in
+from ..domain.text import CONTROL, PAYLOAD_CHARS, control_in, printable
 from ..store.apply import canonical_text
 from . import bundle as bf
 from .keys import Identity, fingerprint, verify_signature
@@ -55,6 +55,7 @@ class Bundle:
     signature: str
     signer: Identity
     events: list[Signed]
+    files: dict[str, bytes] = field(default_factory=dict)  # attached files by sha256, verified
 
     @property
     def kind(self) -> str:
@@ -102,6 +103,7 @@ def parse_bundle(data: bytes, limits: bf.Limits = bf.DEFAULT_LIMITS) -> Bundle:
     if hashlib.sha256(raw_events).hexdigest() != manifest["members"][bf.EVENTS]["sha256"]:
         raise bf.Refused("member_hash", name=bf.EVENTS)
     events = _events(raw_events, manifest, signer)
+    files = _files(members, manifest, events)
     return Bundle(
         manifest=manifest,
         manifest_text=raw_manifest.decode("utf-8"),
@@ -109,7 +111,40 @@ def parse_bundle(data: bytes, limits: bf.Limits = bf.DEFAULT_LIMITS) -> Bundle:
         signature=signature,
         signer=signer,
         events=events,
+        files=files,
     )
+
+
+def _files(members: dict[str, bytes], manifest: dict[str, Any], events: list[Signed]) -> dict:
+    """The attached files, each the very bytes an event of this bundle records (hash and size).
+
+    A file missing, changed or not recorded refuses the whole bundle: its events would
+    otherwise point at nothing, or the township would keep bytes nobody vouched for.
+    """
+    present = {
+        name.removeprefix(bf.FILES_PREFIX): data
+        for name, data in members.items()
+        if bf.is_file_member(name)
+    }
+    recorded: set[str] = set()
+    for x in events:
+        if x.event.type != ev.ATTACHMENT_ADDED:
+            continue
+        f = x.data["file"]
+        name = printable(f["name"], one_line=True)
+        data = present.get(f["sha256"])
+        if data is None:
+            raise bf.Refused("bundle_file_missing", seq=x.event.seq, name=name)
+        if len(data) != f["size"] or hashlib.sha256(data).hexdigest() != f["sha256"]:
+            raise bf.Refused("bundle_file_mismatch", seq=x.event.seq, name=name)
+        recorded.add(f["sha256"])
+    listed = {f["sha256"]: f["size"] for f in manifest.get("files", [])}
+    for sha, data in present.items():
+        if sha not in recorded or listed.get(sha) != len(data):
+            raise bf.Refused("bundle_file_extra", name=sha[:12])
+    if set(listed) - set(present):
+        raise bf.Refused("bundle_file_extra", name=sorted(set(listed) - set(present))[0][:12])
+    return present
 
 
 def _events(raw: bytes, manifest: dict[str, Any], signer: Identity) -> list[Signed]:

@@ -40,6 +40,8 @@ class MatterScreen(Localized, ServiceWorker, Screen[None]):
         Binding(
             "s", "sign_in", "key.sign_in", show=False
         ),  # footer is full at 80 columns: palette and help list it
+        Binding("f", "attach", "key.attach"),
+        Binding("v", "attachments", "key.attachments"),
     ]
 
     class MatterLoaded(Message):
@@ -341,6 +343,77 @@ class MatterScreen(Localized, ServiceWorker, Screen[None]):
 
     def on_refused(self, message: Refused) -> None:
         self.notify(error_text(message.error, self.lang), severity="error")
+
+    # --- attachments -----------------------------------------------------------------
+
+    def _entries(self) -> list[tuple[str, str]]:
+        """What a file may be attached to: (label, "kind:ref"), the selected step first."""
+        from ...i18n.attachments import tr as att
+
+        st, lang = self.state, self.lang
+        steps = [s for s in ORDER if s in st.steps or st.attempts_at(s)]
+        chosen = self.query_one(Timeline).selected_step
+        steps.sort(key=lambda s: s is not chosen)
+        out = [
+            (att("tui.entry_step", lang, label=s.label, name=step_name(s, lang)), f"step:{s.value}")
+            for s in steps
+        ]
+        out += [
+            (att("tui.entry_progress", lang, on=p.on, text=p.description[:20]), f"progress:{p.id}")
+            for p in st.progress
+        ]
+        out += [
+            (
+                att("tui.entry_objection", lang, on=o.received_on, text=o.content[:20]),
+                f"objection:{o.id}",
+            )
+            for o in st.objections
+        ]
+        if st.completion is not None:
+            out.append((att("tui.entry_completion", lang), "completion:"))
+        return out
+
+    def action_attach(self) -> None:
+        from pathlib import Path
+
+        from ...i18n.attachments import tr as att
+        from .attach_file import AttachFileScreen
+        from .picker import PickerScreen
+
+        if self.state is None:
+            return
+        entries = self._entries()
+        labels = dict((v, k) for k, v in entries)
+
+        def picked(value: str | None) -> None:
+            if value:
+                kind, _, ref = value.partition(":")
+                screen = AttachFileScreen(
+                    self.service, self.matter_id, kind, ref, labels[value], Path.home()
+                )
+                self.app.push_screen(screen, self._after)
+
+        if entries:
+            self.app.push_screen(
+                PickerScreen(att("tui.pick_entry", self.lang), entries, entries[0][1]), picked
+            )
+
+    def action_attachments(self) -> None:
+        if self.state is not None:
+            self._show_attachments()
+
+    @work(thread=True, exclusive=True, group="attachments")
+    def _show_attachments(self) -> None:
+        from ...store.attachments import attachments
+
+        found = attachments(self.service.engine, self.matter_id)
+        self.app.call_from_thread(self._push_attachments, found)
+
+    def _push_attachments(self, found: list) -> None:
+        from .attachments_view import AttachmentsScreen
+
+        title = self.state.matter.title if self.state else ""
+        self.app.push_screen(AttachmentsScreen(self.service.engine, title, found))
 
     def action_back(self) -> None:
         self.dismiss(self.changed)

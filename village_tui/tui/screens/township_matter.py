@@ -25,6 +25,7 @@ class MatterReviewScreen(Decide, TownshipScreen, Screen[None]):
     BINDINGS = [
         Binding("a", "approve", "key.approve"),
         Binding("r", "return_matter", "key.return"),
+        Binding("f", "attachments", "key.attachments"),
         Binding("escape", "app.pop_screen", "key.back"),
         TownshipScreen.HELP_BINDING,
     ]
@@ -85,9 +86,33 @@ class MatterReviewScreen(Decide, TownshipScreen, Screen[None]):
             if f.step is None:
                 info.append("\n")
                 info.append_text(finding_text(f, self.lang))
+        if d.attachments:
+            info.append("\n")
+            info.append_text(self._attachments_line(d.attachments))
         self.query_one("#info", Static).update(info)
         self.query_one(Timeline).show(d.state, d.row.findings, self.desk.today(), self.lang)
         self.query_one("#thread", Static).update(self._thread(d.thread))
+
+    def _attachments_line(self, found: list) -> Text:
+        """How many files came with the matter, and their names (plain text: names are data)."""
+        from ...domain.text import printable
+        from ...i18n.attachments import size_text
+        from ...i18n.attachments import tr as att
+
+        head = att("tui.count", self.lang, n=len(found), size=size_text(sum(a.size for a in found)))
+        names = "、".join(printable(a.name, one_line=True) for a in found)
+        line = Text(head + "：", style="cyan")
+        line.append(names)
+        return line
+
+    def action_attachments(self) -> None:
+        from .attachments_view import AttachmentsScreen
+
+        if self.detail is not None:
+            d = self.detail
+            self.app.push_screen(
+                AttachmentsScreen(self.desk.engine, d.state.matter.title, d.attachments)
+            )
 
     def _thread(self, thread) -> Text:
         text = Text(self.t("matter.thread") + "\n", style="bold")
