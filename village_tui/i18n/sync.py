@@ -298,6 +298,40 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "No longer trusting a key (stolen, its holder left): run keys revoke FINGERPRINT "
         "--reason WHY. Bundles it signs from then on are refused; what it signed before stays.",
     },
+    # the township's review (sync/review.py)
+    "late_resolution": {
+        "zh": "决议已 {days} 天未公开",
+        "en": "resolution not disclosed after {days} days",
+    },
+    "late_result": {
+        "zh": "完成已 {days} 天未公开实施结果",
+        "en": "results not disclosed {days} days after completion",
+    },
+    "review_unknown_profile": {
+        "zh": "村 {code} 使用的规则配置“{profile}”在本机不存在，请先安装该配置文件",
+        "en": "Village {code} uses the rule profile {profile!r}, which is not installed here",
+    },
+    "review_no_unique_matter": {
+        "zh": "找不到唯一的事项 {ref}",
+        "en": "No unique matter {ref}",
+    },
+    "review_no_matter": {"zh": "找不到事项 {ref}", "en": "No matter {ref}"},
+    "review_return_needs_comment": {
+        "zh": "退回必须填写意见",
+        "en": "Returning a matter needs a comment",
+    },
+    "review_in_village_db": {
+        "zh": "村级数据库不能审核，请在乡镇数据库中审核",
+        "en": "A village database cannot review; review in the township's database",
+    },
+    "review_already_approved": {
+        "zh": "该事项已通过审核",
+        "en": "This matter is already approved",
+    },
+    "review_blocked": {
+        "zh": "该事项有 {count} 项阻断性问题，不能通过，请退回",
+        "en": "This matter has {count} blocking finding(s); return it instead",
+    },
 }
 
 STATUS_LABELS = {
@@ -315,6 +349,11 @@ REVIEW_STATES = {
     "returned": {"zh": "退回", "en": "returned"},
     "reopened": {"zh": "更正后待复审", "en": "reopened"},
 }
+
+
+def both(key: str, **params: object) -> tuple[str, str]:
+    """The message `key` in Chinese and in English, as a refusal carries it."""
+    return text(key, "zh", **params), text(key, "en", **params)
 
 
 def text(key: str, lang: str = "zh", **params: object) -> str:
