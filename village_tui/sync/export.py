@@ -13,7 +13,7 @@ from sqlmodel import Session
 
 from .. import __version__
 from ..atomic import write_file
-from ..domain.chain import GENESIS_HASH, Event, broken_link, canonical_json
+from ..domain.chain import GENESIS_HASH, broken_link, canonical_json, event_fields, event_from
 from ..domain.events import REVIEW_PREFIX
 from ..store.db import read_session, write_session
 from ..store.ledger import utc_now
@@ -148,7 +148,7 @@ def _start(s: Session, ledger: str, after: int) -> str:
     r = rows.get(after)
     if r is None or expected_prev is None:
         raise LedgerBroken(ledger, after - 1 if r is not None else after, "missing event")
-    reason = broken_link(Event(**{k: r[k] for k in _ENVELOPE}), expected_prev, after)
+    reason = broken_link(event_from(r), expected_prev, after)
     if reason:
         raise LedgerBroken(ledger, after, reason)
     return r["hash"]
@@ -164,10 +164,11 @@ def _build(
         last_hash, last_seq = prev_hash, after
         q = select(t).where(t.c.ledger == ledger, t.c.seq > after).order_by(t.c.seq)
         for r in s.execute(q.execution_options(yield_per=5000)).mappings():
-            env = {k: r[k] for k in _ENVELOPE}
-            reason = broken_link(Event(**env), last_hash, last_seq + 1)
+            e = event_from(r)
+            reason = broken_link(e, last_hash, last_seq + 1)
             if reason:
                 raise LedgerBroken(ledger, r["seq"], reason)
+            env = event_fields(e)
             if r["signature"] is not None:
                 env["signature"], env["signer"] = r["signature"], r["signer"]
             lines.append((r["seq"], r["hash"], r["type"], (canonical_json(env) + "\n").encode()))
@@ -249,16 +250,3 @@ def _write(out_dir: Path, item: Exported, data: bytes) -> Exported:
     path = out_dir / item.path
     write_file(path, data)  # a half-written bundle never carries the real name
     return Exported(path, item.ledger, item.first_seq, item.last_seq, item.count)
-
-
-_ENVELOPE = (
-    "ledger",
-    "seq",
-    "type",
-    "matter_id",
-    "payload",
-    "actor",
-    "recorded_at",
-    "prev_hash",
-    "hash",
-)
