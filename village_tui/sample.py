@@ -30,11 +30,13 @@ from .domain.model import (
     Roster,
     Village,
     from_payload,
+    record_date,
     record_from_payload,
     to_payload,
 )
 from .domain.steps import Step
 from .store.errors import ServiceError
+from .store.step_payload import step_payload
 
 # Keys whose whole-number values are day offsets to resolve against the load day.
 DATE_KEYS = frozenset(
@@ -157,8 +159,8 @@ def _matter_events(m: dict[str, Any], today: date) -> list[_Planned]:
     for s in r.get("steps", []):
         step = Step(s["step"])
         record = record_from_payload(step, s["record"])
-        payload = _step_payload(mid, step, record, s.get("acknowledged", []))
-        add(step.index * 10, _record_day(record), ev.STEP_RECORDED, payload, step.value)
+        payload = step_payload(mid, step, record, s.get("acknowledged", []))
+        add(step.index * 10, record_date(record), ev.STEP_RECORDED, payload, step.value)
     impl = Step.IMPLEMENTATION.index * 10
     for n, p in enumerate(r.get("progress", []), 1):
         entry = from_payload(ProgressEntry, {"id": f"{mid}-p{n}", **p})
@@ -181,22 +183,6 @@ def _matter_events(m: dict[str, Any], today: date) -> list[_Planned]:
         planned.day = last = max(planned.day, last)
         out.append(planned)
     return out
-
-
-def _record_day(record: Any) -> date:
-    return (
-        getattr(record, "held_on", None) or getattr(record, "posted_on", None) or record.started_on
-    )
-
-
-def _step_payload(mid: str, step: Step, record: Any, acknowledged: list[str]) -> dict[str, Any]:
-    # The same shape VillageService.record_step writes.
-    return {
-        "matter_id": mid,
-        "step": step.value,
-        "record": to_payload(record),
-        "acknowledged": sorted(set(acknowledged)),
-    }
 
 
 def plan(data: dict[str, Any], today: date) -> tuple[Village, list[_Planned], list[dict[str, Any]]]:
@@ -294,7 +280,7 @@ def load_sample(
         for c in corrections:
             step = Step(c["step"])
             record = record_from_payload(step, c["record"])
-            replacement = _step_payload(c["matter_id"], step, record, c.get("acknowledged", []))
+            replacement = step_payload(c["matter_id"], step, record, c.get("acknowledged", []))
             day = date.fromisoformat(c["on"]) if "on" in c else last_day
             append(
                 s,

@@ -47,6 +47,7 @@ from .errors import (  # noqa: F401  (re-exported: callers import them from here
 from .history_diff import Change, changes
 from .ledger import append, utc_now, verify
 from .state import load_states, village_from_row
+from .step_payload import step_payload
 from .tables import EventRow, MatterRow, ObjectionRow, SettingRow, VillageRow
 
 ROLE_VILLAGE = "village"
@@ -632,29 +633,8 @@ class VillageService:
             if f.blocking and (f.rule_id, f.step) not in old
         ]
 
-    @staticmethod
-    def _step_payload(
-        matter_id: str,
-        step: Step,
-        record: StepRecord,
-        acknowledged: Sequence[str],
-        findings: Sequence[Finding] = (),
-    ) -> dict[str, Any]:
-        payload = {
-            "matter_id": matter_id,
-            "step": step.value,
-            "record": to_payload(record),
-            "acknowledged": sorted(set(acknowledged)),
-        }
-        # What the rules of the day made of it, so that every copy of the ledger
-        # agrees which attempt counted. A clean step carries none (as before).
-        invalid = sorted({f.rule_id for f in findings if f.step is step and f.invalid})
-        defects = sorted(
-            {f.rule_id for f in findings if f.step is step and f.severity is Severity.DEFECT}
-        )
-        if invalid or defects:
-            payload["verdict"] = {"valid": not invalid, "invalid": invalid, "defects": defects}
-        return payload
+    # The one builder the sample loader uses too (sample data is recorded as the forms record it).
+    _step_payload = staticmethod(step_payload)
 
     def _first_event(self, matter_id: str, type_: str) -> int:
         with read_session(self.engine) as s:
