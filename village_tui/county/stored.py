@@ -128,9 +128,10 @@ def _profiles(villages: dict[str, Village]) -> dict[str, Profile]:
             try:
                 profiles[v.profile] = load_profile(v.profile)
             except UnknownProfile:
+                from ..i18n.county import refusal
+
                 raise CountyError(
-                    f"村 {v.code} 使用的规则配置“{v.profile}”在本机不存在，请先安装该配置文件",
-                    f"Village {v.code} uses the rule profile {v.profile!r}, which is not installed here",
+                    *refusal("unknown_profile", code=v.code, profile=v.profile)
                 ) from None
     return profiles
 

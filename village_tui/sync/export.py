@@ -48,24 +48,16 @@ def ledgers_to_export(session: Session) -> list[str]:
     return sorted(h for h in heads if h.startswith(REVIEW_PREFIX))
 
 
-_REASONS_ZH = {"missing": "记录缺失", "sequence": "序号不连续"}
-
-
 class LedgerBroken(Exception):
     """The ledger to export fails its hash chain: nothing is signed or written."""
 
     def __init__(self, ledger: str, seq: int, reason: str) -> None:
         from ..i18n.cli import BREAK_REASONS
+        from ..i18n.sync import BREAK_REASONS_ZH, text
 
-        reason_zh = BREAK_REASONS.get(reason) or _REASONS_ZH.get(reason.split(" ")[0], reason)
-        self.message_zh = (
-            f"台账 {ledger} 第 {seq} 条记录被改动或损坏（{reason_zh}），未导出任何数据包；"
-            "请先运行 verify-db 核对"
-        )
-        self.message_en = (
-            f"ledger {ledger}: event {seq} is changed or damaged ({reason}); "
-            "no bundle was exported, run verify-db"
-        )
+        reason_zh = BREAK_REASONS.get(reason) or BREAK_REASONS_ZH.get(reason.split(" ")[0], reason)
+        self.message_zh = text("export_broken", "zh", ledger=ledger, seq=seq, reason=reason_zh)
+        self.message_en = text("export_broken", "en", ledger=ledger, seq=seq, reason=reason)
         super().__init__(self.message_en)
 
     def message(self, lang: str = "zh") -> str:
@@ -76,14 +68,9 @@ class BundleTooBig(Exception):
     """One event of a ledger cannot fit in any bundle the importer takes: nothing is written."""
 
     def __init__(self, ledger: str, seq: int, size: int) -> None:
-        self.message_zh = (
-            f"台账 {ledger} 第 {seq} 条记录有 {size} 字节，任何数据包都装不下，"
-            "未导出任何数据包；请联系技术支持"
-        )
-        self.message_en = (
-            f"ledger {ledger}: event {seq} is {size} bytes, more than any bundle may carry; "
-            "no bundle was exported"
-        )
+        from ..i18n.sync import both
+
+        self.message_zh, self.message_en = both("export_too_big", ledger=ledger, seq=seq, size=size)
         super().__init__(self.message_en)
 
     def message(self, lang: str = "zh") -> str:
