@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta, timezone
 from typing import Any
 
@@ -30,11 +30,13 @@ from .domain.model import (
     Roster,
     Village,
     from_payload,
+    record_date,
     record_from_payload,
     to_payload,
 )
 from .domain.steps import Step
 from .store.errors import ServiceError
+from .store.step_payload import step_payload
 
 # Keys whose whole-number values are day offsets to resolve against the load day.
 DATE_KEYS = frozenset(
@@ -157,8 +159,13 @@ def _matter_events(m: dict[str, Any], today: date) -> list[_Planned]:
     for s in r.get("steps", []):
         step = Step(s["step"])
         record = record_from_payload(step, s["record"])
-        payload = _step_payload(mid, step, record, s.get("acknowledged", []))
-        add(step.index * 10, _record_day(record), ev.STEP_RECORDED, payload, step.value)
+        # Made into the form's payload (verdict included) when the ledger so far can judge it.
+        given = {
+            "step": step.value,
+            "record": s["record"],
+            "acknowledged": s.get("acknowledged", []),
+        }
+        add(step.index * 10, record_date(record), ev.STEP_RECORDED, given, step.value)
     impl = Step.IMPLEMENTATION.index * 10
     for n, p in enumerate(r.get("progress", []), 1):
         entry = from_payload(ProgressEntry, {"id": f"{mid}-p{n}", **p})
@@ -181,22 +188,6 @@ def _matter_events(m: dict[str, Any], today: date) -> list[_Planned]:
         planned.day = last = max(planned.day, last)
         out.append(planned)
     return out
-
-
-def _record_day(record: Any) -> date:
-    return (
-        getattr(record, "held_on", None) or getattr(record, "posted_on", None) or record.started_on
-    )
-
-
-def _step_payload(mid: str, step: Step, record: Any, acknowledged: list[str]) -> dict[str, Any]:
-    # The same shape VillageService.record_step writes.
-    return {
-        "matter_id": mid,
-        "step": step.value,
-        "record": to_payload(record),
-        "acknowledged": sorted(set(acknowledged)),
-    }
 
 
 def plan(data: dict[str, Any], today: date) -> tuple[Village, list[_Planned], list[dict[str, Any]]]:
@@ -279,11 +270,14 @@ def load_sample(
         step_seq: dict[tuple[str, str], int] = {}
         last_day = first_day
         for p in planned:
+            payload = p.payload
+            if p.type == ev.STEP_RECORDED:
+                payload = _as_the_form_records(s, village.code, payload, p.day, correcting=False)
             e = append(
                 s,
                 ledger=village.code,
                 type=p.type,
-                payload=p.payload,
+                payload=payload,
                 actor=actor,
                 matter_id=p.matter_id,
                 now=at(p.day),
@@ -293,9 +287,8 @@ def load_sample(
             last_day = max(last_day, p.day)
         for c in corrections:
             step = Step(c["step"])
-            record = record_from_payload(step, c["record"])
-            replacement = _step_payload(c["matter_id"], step, record, c.get("acknowledged", []))
             day = date.fromisoformat(c["on"]) if "on" in c else last_day
+            replacement = _as_the_form_records(s, village.code, c, day, correcting=True)
             append(
                 s,
                 ledger=village.code,
@@ -311,3 +304,27 @@ def load_sample(
                 now=at(day),
             )
     return village, len(data.get("matters", []))
+
+
+def _as_the_form_records(
+    session, village_code: str, given: dict[str, Any], day: date, *, correcting: bool
+) -> dict[str, Any]:
+    """A sample step's payload exactly as the service writes it, judged on the day it was recorded.
+
+    The verdict (not valid, defects) comes from the rules run over the ledger so
+    far, as `VillageService.record_step` and `correct_step` do: a sample meeting
+    that missed its quorum loads as the failed attempt it was (issue 11).
+    """
+    from .domain.rules import preview
+    from .profiles import load_profile
+    from .store.state import load_states, village_from_row
+    from .store.tables import MatterRow, VillageRow
+
+    mid, step = given["matter_id"], Step(given["step"])
+    record = record_from_payload(step, given["record"])
+    village = village_from_row(session.get(VillageRow, village_code))
+    (state,) = load_states(session, [session.get(MatterRow, mid)])
+    if not correcting:  # a new attempt is judged without the one it follows, as record_step does
+        state = replace(state, steps={k: v for k, v in state.steps.items() if k is not step})
+    findings = preview(state, village, load_profile(village.profile), step, record, day)
+    return step_payload(mid, step, record, given.get("acknowledged", []), findings)

@@ -10,7 +10,7 @@ from decimal import Decimal
 import pytest
 
 from village_tui.county.figures import build_report
-from village_tui.county.privacy import leaks
+from village_tui.county.privacy import leaks, scrub
 from village_tui.domain import events as ev
 from village_tui.domain.model import Matter, Meeting, Roster, Village, to_payload
 from village_tui.domain.steps import Step
@@ -22,6 +22,7 @@ from village_tui.store.db import open_engine, write_session
 from village_tui.store.ledger import append
 
 from .conftest import TODAY
+from .personal_scan import personal_numbers
 
 ID_NO = "410621199001011234"
 ID_X = "41062119900101123X"
@@ -212,3 +213,53 @@ def test_html_is_self_contained_with_svg_charts_and_print_css(sqlite_county):
     assert not re.search(r"(?:src|href)\s*=|@import|url\(|@font-face", html, re.I)
     assert html.count("<svg") == 3 and 'class="bar"' in html
     assert "size: A4" in html and "@media print" in html
+
+
+# --- the same outputs through a scanner that shares nothing with the mask ---------
+
+CARD = "6222021234567890128"  # 19 digits, Luhn-valid
+
+
+def test_the_independent_scanner_finds_what_it_looks_for_and_only_that():
+    assert personal_numbers(f"a{ID_NO}b {ID_X} {PHONE}") == [ID_NO, ID_X, PHONE]
+    assert personal_numbers("身份证：４１０６２１　１９９００１０１　１２３４") == [ID_NO]
+    assert personal_numbers("电话 138-1234-5678，+86 139 1234 5678") == [PHONE, "13912345678"]
+    assert personal_numbers(f"卡号 {CARD} 与 6222 0212 3456 7890 128") == [CARD, CARD]
+    assert personal_numbers("1381234\u200b5678") == [PHONE]  # a zero-width space pasted in
+    # what is not personal: division codes, dates, amounts, a card failing Luhn, masked forms
+    assert personal_numbers("410621101950 2025-03-01 12345678901 4800000.00") == []
+    assert personal_numbers("6222021234567890127 100 200 300 400 500 600") == []
+    assert personal_numbers("4106**********1234 138****5678 410621199013011234") == []
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_no_personal_number_by_an_independent_scanner(leaky_report, tmp_path, lang):
+    for name, text in _all_formats(leaky_report, tmp_path, lang).items():
+        assert personal_numbers(text) == [], name
+
+
+def test_synthetic_county_outputs_hold_no_personal_number_by_an_independent_scanner(
+    sqlite_county, tmp_path
+):
+    report = build_report(sqlite_county, year=2025, today=TODAY)
+    for name, text in _all_formats(report, tmp_path, "zh").items():
+        assert personal_numbers(text) == [], name
+
+
+WRITTEN = [
+    f"身份证{ID_NO}",
+    f"身份证 {ID_NO[:6]} {ID_NO[6:14]} {ID_NO[14:]}",
+    "身份证 ４１０６２１１９９００１０１１２３４",
+    f"{ID_X}号",
+    f"电话{PHONE}",
+    "电话 138 1234 5678",
+    "电话 138-1234-5678",
+    "电话 1381234\u200b5678",
+    "+86 138 1234 5678",
+]
+
+
+@pytest.mark.parametrize("written", WRITTEN)
+def test_what_the_county_scrubs_holds_no_personal_number_by_an_independent_scanner(written):
+    assert personal_numbers(written)  # the scanner sees it as written
+    assert personal_numbers(scrub(written)) == []

@@ -91,7 +91,7 @@ def test_matter_detail_with_a_return_in_its_thread(snap_compare, township_app):
 def test_return_dialog_refuses_an_empty_comment(snap_compare, township_app):
     async def run(pilot):
         await settle(pilot)
-        await pilot.press("down", "down", "enter")  # 和平村, which has a blocked matter
+        await pilot.press("down", "down", "enter")  # 和平村
         await settle(pilot)
         await pilot.press("r", "enter")
         await settle(pilot)

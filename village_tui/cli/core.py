@@ -5,18 +5,11 @@ from __future__ import annotations
 import argparse
 import sys
 
+from ..i18n.roster import ROSTER_OPTION_HELP
 from . import output
 from .common import count, is_file_target, open_db, service_for, target
 
-ROSTER_OPTIONS = (
-    ("party_members_voting", "有表决权党员人数"),
-    ("committee_members", "两委成员人数"),
-    ("rep_assembly_members", "村民代表会议组成人员人数"),
-    ("representatives", "其中村民代表人数"),
-    ("women_members", "其中妇女人数"),
-    ("adult_villagers", "年满十八周岁村民人数"),
-    ("households", "户数"),
-)
+ROSTER_OPTIONS = tuple(ROSTER_OPTION_HELP.items())
 
 
 def register(sub: argparse._SubParsersAction) -> None:

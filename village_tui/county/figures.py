@@ -98,12 +98,9 @@ def _median(values: list[int]) -> float | None:
 def check_year(year: int, today: date) -> None:
     """CountyError unless `year` is one a report can be made for on `today`."""
     if not 1900 <= year <= 9999:
-        raise CountyError(f"年份无效：{year}", f"Not a valid year: {year}")
+        raise CountyError(*words.refusal("bad_year", year=year))
     if year > today.year:
-        raise CountyError(
-            f"{year} 年尚未开始（今天是 {today.isoformat()}），没有可统计的事项",
-            f"{year} has not begun (today is {today.isoformat()}): nothing to count yet",
-        )
+        raise CountyError(*words.refusal("year_not_begun", year=year, today=today.isoformat()))
 
 
 def build_report(
@@ -119,10 +116,7 @@ def build_report(
     scope = Scope(year, as_of_date(year, today), township)
     found = current_figures(engine, scope)
     if township is not None and not found.villages:
-        raise CountyError(
-            f"数据库中没有乡镇 {township} 的村庄",
-            f"No villages of township {township} in the database",
-        )
+        raise CountyError(*words.refusal("no_villages", township=township))
     return figures_from_scope(found, scope, today)
 
 

@@ -83,10 +83,14 @@ def _meeting_columns(dialect: str) -> list:
 def _meeting_values(dialect: str, rows: list) -> list:
     """For each step row, its meeting fields' values in order (None for other steps)."""
     if dialect != "sqlite":
-        return [row[4:] if _STEPS[row[1]].is_meeting else None for row in rows]
+        return [
+            fields if _STEPS[step].is_meeting else None
+            for _matter_id, step, _on, _until, *fields in rows
+        ]
     # One parse for all the JSON arrays: calling json.loads per row cost more than parsing.
-    parsed = iter(json.loads("[" + ",".join(row[4] for row in rows if row[4] is not None) + "]"))
-    return [None if row[4] is None else next(parsed) for row in rows]
+    arrays = [fields for _matter_id, _step, _on, _until, fields in rows]
+    parsed = iter(json.loads("[" + ",".join(a for a in arrays if a is not None) + "]"))
+    return [None if a is None else next(parsed) for a in arrays]
 
 
 def _lean_record(step: Step, on: date, until: date | None, values: list | None) -> StepRecord:
@@ -255,9 +259,11 @@ def read_snapshot(
         S.c.on <= as_of,
     )
     rows = conn.execute(steps).fetchall()
-    for row, values in zip(rows, _meeting_values(dialect, rows), strict=True):
-        step = _STEPS[row[1]]
-        by_id[row[0]].steps[step] = _lean_record(step, row[2], row[3], values)
+    for (matter_id, step_name, on, until, *_), values in zip(
+        rows, _meeting_values(dialect, rows), strict=True
+    ):
+        step = _STEPS[step_name]
+        by_id[matter_id].steps[step] = _lean_record(step, on, until, values)
     progress = scope.rows_of(
         (P.c.matter_id, P.c.id, P.c.on, P.c.spent_fen, P.c.reversed), P.c.on <= as_of
     )

@@ -127,9 +127,10 @@ def _profiles(villages: dict[str, Village]) -> dict[str, Profile]:
             try:
                 profiles[v.profile] = load_profile(v.profile)
             except UnknownProfile:
+                from ..i18n.county import refusal
+
                 raise CountyError(
-                    f"村 {v.code} 使用的规则配置“{v.profile}”在本机不存在，请先安装该配置文件",
-                    f"Village {v.code} uses the rule profile {v.profile!r}, which is not installed here",
+                    *refusal("unknown_profile", code=v.code, profile=v.profile)
                 ) from None
     return profiles
 
@@ -155,24 +156,26 @@ def _current_figures(engine: Engine, scope: Scope, keep: bool, reuse: bool) -> S
         rows = conn.execute(_scope_query(scope)).fetchall()
         profiles = _profiles(villages)
         basis_of = bases(villages, profiles)
-        facts = ledger_facts(conn, {r[0]: r[1] for r in rows}, {r[0]: r.reviewed_seq for r in rows})
+        facts = ledger_facts(
+            conn, {r.id: r.village_code for r in rows}, {r.id: r.reviewed_seq for r in rows}
+        )
         stale: list[str] = []
         untrusted: set[str] = set()  # derived rows that disagree with the ledger: never kept
         for row in rows:
-            mid, code, seq, as_of, kept_seq, kept_basis = row[0], row[1], row[6], *row[7:10]
+            mid = row.id
             fact = facts.get(mid)
             source = fact.seq if fact is not None else None
             if (
                 reuse
                 and source is not None
-                and as_of == scope.as_of
-                and kept_seq == source
-                and kept_basis == _sealed(basis_of[code], source, row[_FIGURES])
+                and row.as_of == scope.as_of
+                and row.matter_seq == source
+                and row.basis == _sealed(basis_of[row.village_code], source, _kept_values(row))
             ):
-                found[mid] = _from_row(row[_FIGURES])
+                found[mid] = _from_row(_kept_values(row))
             else:
                 stale.append(mid)
-                if source is None or source != seq:
+                if source is None or source != row.updated_seq:
                     untrusted.add(mid)
         if untrusted:
             log.warning(
@@ -195,15 +198,41 @@ def _current_figures(engine: Engine, scope: Scope, keep: bool, reuse: bool) -> S
                     )
     # The review state as the township's review events give it, not as `matter` says.
     matters = [
-        ScopeMatter(mid, code, category, title, bool(personal), _review(facts, mid), found[mid])
-        for mid, code, category, title, personal, *_ in rows
+        ScopeMatter(
+            r.id,
+            r.village_code,
+            r.category,
+            r.title,
+            bool(r.personal_data),
+            _review(facts, r.id),
+            found[r.id],
+        )
+        for r in rows
     ]
     kept = keep and (not to_keep or _keep(engine, to_keep))
     return ScopeFigures(villages, profiles, matters, worked_out=len(stale), kept=kept)
 
 
-# The kept figures' columns in `_scope_query`'s rows, from `reached` to `retried`.
-_FIGURES = slice(10, 21)
+# The kept figures' columns, in the order their values are sealed into `basis`
+# (changing the order makes every kept figure stale once, nothing worse).
+_FIGURE_COLUMNS = (
+    "reached",
+    "blocking",
+    "honoured",
+    "missed",
+    "spent_fen",
+    "resolved_fen",
+    "to_resolution",
+    "to_result",
+    "overdue_step",
+    "overdue_due",
+    "retried",
+)
+
+
+def _kept_values(row) -> tuple:
+    """A `_scope_query` row's kept figures, by column name, in `_FIGURE_COLUMNS` order."""
+    return tuple(getattr(row, name) for name in _FIGURE_COLUMNS)
 
 
 def _scope_query(scope: Scope):
@@ -219,17 +248,7 @@ def _scope_query(scope: Scope):
             F.c.as_of,
             F.c.matter_seq,
             F.c.basis,
-            F.c.reached,
-            F.c.blocking,
-            F.c.honoured,
-            F.c.missed,
-            F.c.spent_fen,
-            F.c.resolved_fen,
-            F.c.to_resolution,
-            F.c.to_result,
-            F.c.overdue_step,
-            F.c.overdue_due,
-            F.c.retried,
+            *(F.c[name] for name in _FIGURE_COLUMNS),
             M.c.reviewed_seq,  # for reviews that did not record what they covered
         )
         .join(V, V.c.code == M.c.village_code)
@@ -253,38 +272,25 @@ def _sealed(basis: str, seq: int, values) -> str:
     return hashlib.sha256(f"{basis}|{seq}|{tuple(values)!r}".encode()).hexdigest()
 
 
+def _figure_columns(figures: MatterFigures) -> dict:
+    """The figures as the kept row's columns (`blocking` joined into one text)."""
+    out = {name: getattr(figures, name) for name in _FIGURE_COLUMNS}
+    out["blocking"] = ",".join(figures.blocking)
+    return out
+
+
 def _figure_values(figures: MatterFigures) -> tuple:
-    """The figures in the order of the kept row's columns (as `_scope_query` reads them)."""
-    return (
-        figures.reached,
-        ",".join(figures.blocking),
-        figures.honoured,
-        figures.missed,
-        figures.spent_fen,
-        figures.resolved_fen,
-        figures.to_resolution,
-        figures.to_result,
-        figures.overdue_step,
-        figures.overdue_due,
-        figures.retried,
-    )
+    """The figures in `_FIGURE_COLUMNS` order (as `_kept_values` reads them back)."""
+    return tuple(_figure_columns(figures).values())
 
 
 def _from_row(values) -> MatterFigures:
-    reached, blocking, honoured, missed, spent, resolved, to_res, to_result, step, due, retried = (
-        values
-    )
+    kept = dict(zip(_FIGURE_COLUMNS, values, strict=True))
+    blocking = kept.pop("blocking")
+    retried = kept.pop("retried")
     return MatterFigures(
-        reached=reached,
+        **kept,
         blocking=tuple(blocking.split(",")) if blocking else (),
-        honoured=honoured,
-        missed=missed,
-        spent_fen=spent,
-        resolved_fen=resolved,
-        to_resolution=to_res,
-        to_result=to_result,
-        overdue_step=step,
-        overdue_due=due,
         retried=retried or 0,
     )
 
@@ -315,17 +321,7 @@ def _as_row(mid: str, as_of: date, figures: MatterFigures, seq: int, basis_: str
         "as_of": as_of,
         "matter_seq": seq,
         "basis": _sealed(basis_, seq, _figure_values(figures)),
-        "reached": figures.reached,
-        "blocking": ",".join(figures.blocking),
-        "honoured": figures.honoured,
-        "missed": figures.missed,
-        "spent_fen": figures.spent_fen,
-        "resolved_fen": figures.resolved_fen,
-        "to_resolution": figures.to_resolution,
-        "to_result": figures.to_result,
-        "overdue_step": figures.overdue_step,
-        "overdue_due": figures.overdue_due,
-        "retried": figures.retried,
+        **_figure_columns(figures),
     }
 
 

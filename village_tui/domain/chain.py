@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
 from typing import Any
 
 GENESIS_HASH = "0" * 64
@@ -36,19 +37,31 @@ class Event:
         return json.loads(self.payload)
 
 
+# The one list of an event's fields: the ledger's columns, the bundle's envelope and
+# the hash are all read from it, so a field cannot be added to one and missed in another.
+EVENT_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Event))
+# What the hash covers besides the payload text (the hash cannot cover itself), in
+# canonical (sorted) order.
+HASHED_FIELDS: tuple[str, ...] = tuple(
+    sorted(name for name in EVENT_FIELDS if name not in ("payload", "hash"))
+)
+
+
+def event_fields(e: Event) -> dict[str, Any]:
+    """The event as a mapping of its fields (a row to store, an envelope to send)."""
+    return {name: getattr(e, name) for name in EVENT_FIELDS}
+
+
+def event_from(source: Any) -> Event:
+    """The event held by a mapping (a parsed envelope) or an object with the fields (a row)."""
+    if isinstance(source, Mapping):
+        return Event(**{name: source[name] for name in EVENT_FIELDS})
+    return Event(**{name: getattr(source, name) for name in EVENT_FIELDS})
+
+
 def event_hash(e: Event) -> str:
     """sha256 over the canonical envelope, the payload text included as it is stored."""
-    envelope = canonical_json(
-        {
-            "ledger": e.ledger,
-            "seq": e.seq,
-            "type": e.type,
-            "matter_id": e.matter_id,
-            "actor": e.actor,
-            "recorded_at": e.recorded_at,
-            "prev_hash": e.prev_hash,
-        }
-    )
+    envelope = canonical_json({name: getattr(e, name) for name in HASHED_FIELDS})
     h = hashlib.sha256()
     h.update(envelope.encode("utf-8"))
     h.update(b"\n")

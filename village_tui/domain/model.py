@@ -160,6 +160,15 @@ class Objection:
 StepRecord = Meeting | Posting | Implementation
 
 
+def record_date(record: StepRecord) -> date:
+    """The date a step happened on: meeting held, notice posted, implementation started."""
+    if isinstance(record, Meeting):
+        return record.held_on
+    if isinstance(record, Posting):
+        return record.posted_on
+    return record.started_on
+
+
 @dataclass(frozen=True)
 class Attempt:
     """One recorded try at a step: a meeting held (valid or not) or a notice posted.

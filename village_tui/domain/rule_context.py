@@ -8,7 +8,8 @@ from datetime import date
 
 from .findings import Finding
 from .messages import rules as msg
-from .model import MatterState, Meeting, Posting, StepRecord, Village
+from .model import MatterState, Meeting, Village
+from .model import record_date as record_date  # its home is the model; checks import it here
 from .profile import Fraction, Profile, RuleParams
 from .steps import ORDER, Step
 
@@ -40,15 +41,6 @@ def _rule_table(profile: Profile, category: str) -> dict[str, RuleParams]:
             _RULE_TABLES.clear()
         entry = _RULE_TABLES[key] = (profile, {})
     return entry[1]
-
-
-def record_date(record: StepRecord) -> date:
-    """The date a step happened on: meeting held, notice posted, implementation started."""
-    if isinstance(record, Meeting):
-        return record.held_on
-    if isinstance(record, Posting):
-        return record.posted_on
-    return record.started_on
 
 
 @dataclasses.dataclass

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from .findings import InvalidRecord
+from .messages.roster import ROSTER_COUNT_LABELS
 from .messages.rules import STEPS, yuan
 from .model import (
     RECORD_TYPES,
@@ -35,13 +36,7 @@ COUNT_LABELS: dict[str, tuple[str, str]] = {
     "households_represented": ("到会户代表户数", "Households represented"),
     "representatives_among_members": ("村民代表人数", "Representatives"),
     "women_among_members": ("妇女村民代表人数", "Women representatives"),
-    "party_members_voting": ("有表决权党员人数", "Voting Party members"),
-    "committee_members": ("两委成员人数", "Committee members"),
-    "rep_assembly_members": ("村民代表会议组成人员", "Representative assembly members"),
-    "representatives": ("村民代表人数", "Representatives"),
-    "women_members": ("妇女村民代表人数", "Women representatives"),
-    "adult_villagers": ("年满十八周岁村民人数", "Adult villagers"),
-    "households": ("户数", "Households"),
+    **ROSTER_COUNT_LABELS,
 }
 DATE_LABELS: dict[str, tuple[str, str]] = {
     "held_on": ("会议日期", "Meeting date"),

@@ -125,3 +125,27 @@ def category_name(category: str, lang: str = "zh", short: bool = False) -> str:
     """A built-in category's name (its screen name when `short`), or the id for one a county added."""
     pair = (CATEGORY_SHORT if short else CATEGORIES).get(category)
     return pick(pair, lang) if pair else category
+
+
+# Refusals of a county report (county/figures.py, county/stored.py)
+ERRORS: dict[str, tuple[str, str]] = {
+    "bad_year": ("年份无效：{year}", "Not a valid year: {year}"),
+    "year_not_begun": (
+        "{year} 年尚未开始（今天是 {today}），没有可统计的事项",
+        "{year} has not begun (today is {today}): nothing to count yet",
+    ),
+    "no_villages": (
+        "数据库中没有乡镇 {township} 的村庄",
+        "No villages of township {township} in the database",
+    ),
+    "unknown_profile": (
+        "村 {code} 使用的规则配置“{profile}”在本机不存在，请先安装该配置文件",
+        "Village {code} uses the rule profile {profile!r}, which is not installed here",
+    ),
+}
+
+
+def refusal(key: str, **values: object) -> tuple[str, str]:
+    """A county refusal in Chinese and in English, filled in."""
+    zh, en = ERRORS[key]
+    return zh.format(**values), en.format(**values)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from .roster import ROSTER_LABELS
+
 # Keys are the payload's field names, nested ones joined with "." (record.held_on
 # is shown as its last part; "verdict.valid" keeps both).
 FIELDS: dict[str, tuple[str, str]] = {
@@ -60,13 +62,7 @@ FIELDS: dict[str, tuple[str, str]] = {
     "verdict.defects": ("瑕疵", "Defects"),
     "effective_on": ("生效日期", "Effective on"),
     "reason": ("原因", "Reason"),
-    "party_members_voting": ("有表决权党员", "Voting Party members"),
-    "committee_members": ("两委成员", "Committee members"),
-    "rep_assembly_members": ("村民代表会议组成人员", "Representative assembly members"),
-    "representatives": ("村民代表", "Representatives"),
-    "women_members": ("妇女村民代表", "Women representatives"),
-    "adult_villagers": ("年满十八周岁村民", "Adult villagers"),
-    "households": ("户数", "Households"),
+    **ROSTER_LABELS,
 }
 YES_NO = {True: ("是", "yes"), False: ("否", "no")}
 NONE = "—"

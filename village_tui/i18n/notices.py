@@ -59,6 +59,50 @@ LINES: dict[str, tuple[str, str]] = {
     "kind_result_disclosure": ("结果公示", "result notice"),
 }
 
+# What a 公示 says (notices/build.py): its title, the particulars' labels, the closing.
+NOTICE: dict[str, tuple[str, str]] = {
+    "title_resolution": (
+        "{village}关于“{matter}”决议的公示",
+        "{village}: notice of the resolution on “{matter}”",
+    ),
+    "title_result": (
+        "{village}关于“{matter}”实施结果的公示",
+        "{village}: notice of the results of “{matter}”",
+    ),
+    "intro": (
+        "根据“四议两公开”工作法，现将有关情况公示如下：",
+        "Under the 4+2 procedure the following is made public:",
+    ),
+    "matter": ("事项名称", "Matter"),
+    "village": ("村", "Village"),
+    "description": ("事项说明", "Description"),
+    "planned": ("计划金额", "Planned amount"),
+    "meeting": ("决议会议", "Resolved by"),
+    "held_on": ("会议日期", "Meeting date"),
+    "attendance": ("应到／实到", "Expected / present"),
+    "votes": ("表决结果", "Votes"),
+    "votes_value": ("赞成{f}人，反对{a}人，弃权{b}人", "{f} for, {a} against, {b} abstaining"),
+    "resolution": ("决议内容", "Resolution"),
+    "results": ("实施结果", "Results"),
+    "spent": ("实际支出", "Money spent"),
+    "completed": ("完成日期", "Completed on"),
+    "period": ("公示期", "Posting period"),
+    "period_value": ("{start}至{end}（{days}天）", "{start} to {end} ({days} days)"),
+    "period_blank": ("____年__月__日至____年__月__日", "from ________ to ________"),
+    "places": ("公示地点", "Posted at"),
+    "objections": (
+        "对公示内容如有异议，请于公示期内向村民委员会或村务监督委员会书面或口头反映；"
+        "村内不能解决的，可向{township}人民政府反映。",
+        "Objections may be raised with the villagers' committee or the village affairs "
+        "supervisory committee during the posting period; if unresolved, with the {township} government.",
+    ),
+    "signed": ("{village}村民委员会", "Villagers' committee of {village}"),
+    "supervision": ("村务监督委员会意见", "Supervisory committee's opinion"),
+    "yuan": ("{amount}元", "{amount} yuan"),
+    "representatives": ("村民代表会议", "Villagers' representative assembly"),
+    "villagers": ("村民会议", "Villagers' assembly"),
+}
+
 # Printed under every sealed notice.
 PRINTED: dict[str, tuple[str, str]] = {
     "code": ("核验码：", "Verification code: "),
@@ -84,7 +128,26 @@ ERRORS: dict[str, tuple[str, str]] = {
         "读取照片需要 zxing-cpp 和 Pillow（pip install zxing-cpp Pillow）",
         "reading a photo needs zxing-cpp and Pillow (pip install zxing-cpp Pillow)",
     ),
+    # what a typed QR payload or short code can be wrong about (notices/seal.py)
+    "payload_not_ours": (
+        "不是本程序公示的二维码内容（应以 VTN1: 开头）",
+        "not the QR code of a notice made by this program (it should start with VTN1:)",
+    ),
+    "payload_damaged": ("公示二维码内容已损坏", "the notice's QR code content is damaged"),
+    "code_not_digits": ("核验码只含数字：{text}", "a verification code has digits only: {text}"),
+    "code_length": ("核验码位数不对：{text}", "a verification code of the wrong length: {text}"),
+    "code_check_digit": (
+        "核验码有误（校验位不符，可能抄错了一位）：{text}",
+        "wrong verification code (check digit does not match; a digit may be misread): {text}",
+    ),
+    "code_wrong": ("核验码有误：{text}", "wrong verification code: {text}"),
 }
+
+
+def both(table: dict[str, tuple[str, str]], key: str, **values: object) -> tuple[str, str]:
+    """One message of `table` in Chinese and in English, filled in."""
+    zh, en = table[key]
+    return zh.format(**values), en.format(**values)
 
 
 def say(table: dict[str, tuple[str, str]], key: str, lang: str, **values: object) -> str:

@@ -304,9 +304,176 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "No longer trusting a key (stolen, its holder left): run keys revoke FINGERPRINT "
         "--reason WHY. Bundles it signs from then on are refused; what it signed before stays.",
     },
+    # the township's review (sync/review.py)
+    "late_resolution": {
+        "zh": "决议已 {days} 天未公开",
+        "en": "resolution not disclosed after {days} days",
+    },
+    "late_result": {
+        "zh": "完成已 {days} 天未公开实施结果",
+        "en": "results not disclosed {days} days after completion",
+    },
+    "review_unknown_profile": {
+        "zh": "村 {code} 使用的规则配置“{profile}”在本机不存在，请先安装该配置文件",
+        "en": "Village {code} uses the rule profile {profile!r}, which is not installed here",
+    },
+    "review_no_unique_matter": {
+        "zh": "找不到唯一的事项 {ref}",
+        "en": "No unique matter {ref}",
+    },
+    "review_no_matter": {"zh": "找不到事项 {ref}", "en": "No matter {ref}"},
+    "review_return_needs_comment": {
+        "zh": "退回必须填写意见",
+        "en": "Returning a matter needs a comment",
+    },
+    "review_in_village_db": {
+        "zh": "村级数据库不能审核，请在乡镇数据库中审核",
+        "en": "A village database cannot review; review in the township's database",
+    },
+    "review_already_approved": {
+        "zh": "该事项已通过审核",
+        "en": "This matter is already approved",
+    },
+    "review_blocked": {
+        "zh": "该事项有 {count} 项阻断性问题，不能通过，请退回",
+        "en": "This matter has {count} blocking finding(s); return it instead",
+    },
+    # the township's desk and the village's exchange folder
+    "no_such_folder": {"zh": "文件夹不存在：{folder}", "en": "no such folder: {folder}"},
+    "type_the_folder": {"zh": "请先填写文件夹", "en": "Type the folder first"},
+    "stale_days_range": {
+        "zh": "天数应为 1 到 {most} 之间的整数：{text}",
+        "en": "days must be a whole number from 1 to {most}: {text}",
+    },
+    # export refusals
+    "export_broken": {
+        "zh": "台账 {ledger} 第 {seq} 条记录被改动或损坏（{reason}），未导出任何数据包；"
+        "请先运行 verify-db 核对",
+        "en": "ledger {ledger}: event {seq} is changed or damaged ({reason}); "
+        "no bundle was exported, run verify-db",
+    },
+    "export_too_big": {
+        "zh": "台账 {ledger} 第 {seq} 条记录有 {size} 字节，任何数据包都装不下，"
+        "未导出任何数据包；请联系技术支持",
+        "en": "ledger {ledger}: event {seq} is {size} bytes, more than any bundle may carry; "
+        "no bundle was exported",
+    },
+    # setting up a township database
+    "township_name_empty": {"zh": "乡镇名称不能为空", "en": "The township name must not be empty"},
+    "county_code_mismatch": {
+        "zh": "县级代码 {county} 与乡镇代码 {code} 的前6位不符",
+        "en": "county code {county} does not match the first 6 digits of {code}",
+    },
+    "already_a_database": {
+        "zh": "该数据库已是{what}数据库，不能再建为乡镇数据库；请换一个文件",
+        "en": "this is already {what} database; use another file for the township",
+    },
+    "role_township": {"zh": "乡镇", "en": "a township"},
+    "role_county": {"zh": "县级", "en": "a county"},
+    "role_village": {"zh": "村级", "en": "a village"},
+    # reading a public key file
+    "key_file_unreadable": {
+        "zh": "{path}：不是有效的公钥文件（{err}）",
+        "en": "{path}: not a valid key file ({err})",
+    },
+    "key_file_invalid": {"zh": "{path}：不是有效的公钥文件", "en": "{path}: not a valid key file"},
+    "key_file_fingerprint": {
+        "zh": "{path}：文件写的指纹 {claimed} 与其中的公钥不符（公钥的指纹是 {fp}），"
+        "文件被改动或抄错，未登记",
+        "en": "{path}: the file's fingerprint {claimed} does not match its key ({fp}); "
+        "the file was changed or miscopied, nothing registered",
+    },
+    "key_file_owner": {
+        "zh": "{path}：密钥 {fp} 的所有者不对：{reason}，未登记",
+        "en": "{path}: key {fp} names no valid owner: {reason}; nothing registered",
+    },
+    # trusting, revoking and rotating keys (sync/key_changes.py)
+    "not_a_fingerprint": {
+        "zh": "{text} 不是密钥指纹（应为 32 位十六进制数字，如 3f2a 9c01 …）",
+        "en": "{text} is not a key fingerprint (32 hex digits, e.g. 3f2a 9c01 ...)",
+    },
+    "key_not_registered": {"zh": "本库没有登记密钥 {fp}", "en": "no key {fp} is registered here"},
+    "revoke_needs_reason": {
+        "zh": "停用密钥必须写明原因（--reason）",
+        "en": "Revoking a key needs a --reason",
+    },
+    "key_already_retired": {
+        "zh": "密钥 {fp} 已于 {day} 停用（{reason}）",
+        "en": "key {fp} was already retired on {day} ({reason})",
+    },
+    "key_registered_to": {
+        "zh": "密钥 {fp} 已登记给 {owner}（{role}）",
+        "en": "key {fp} is registered to {owner} ({role})",
+    },
+    "key_retired_for_good": {
+        "zh": "密钥 {fp} 已于 {day} 停用，不能再次信任",
+        "en": "key {fp} was retired on {day}; it cannot be trusted again",
+    },
+    "owner_has_a_key": {
+        "zh": "{owner} 已有登记的密钥 {current}；如对方电脑丢失或重装后换了新密钥，请电话核对新指纹 "
+        '{fp} 后运行 keys trust 文件 --replace "{current}"',
+        "en": "{owner} already has key {current}; if they lost their PC or made a new key, "
+        'check the new fingerprint {fp} by phone, then run keys trust FILE --replace "{current}"',
+    },
+    "replace_not_theirs": {
+        "zh": "--replace 指定的密钥 {old} 不是本库登记的 {owner} 的密钥",
+        "en": "--replace {old} is not a key of {owner} registered here",
+    },
+    "county_rotates_nothing": {
+        "zh": "县级库不签署数据包，不需要更换密钥",
+        "en": "A county database signs no bundles; no key to rotate",
+    },
+    "rotate_before_set_up": {
+        "zh": "请先设置本村，再更换密钥",
+        "en": "Set up the village before rotating its key",
+    },
 }
 # A bundle's attached files: refused in the same one line as every other bundle fault.
 MESSAGES.update({k: v for k, v in _ATTACHMENTS.items() if k.startswith("bundle_")})
+
+# Why a ledger breaks, in Chinese, for reasons the CLI's table does not name (first word).
+BREAK_REASONS_ZH = {"missing": "记录缺失", "sequence": "序号不连续"}
+
+# The console's tables (sync/console.py) and the review spreadsheet (sync/review_report.py):
+# a title and the column heads, in each language.
+TABLES: dict[str, dict[str, tuple[str, list[str]]]] = {
+    "exports": {
+        "zh": ("导出汇总", ["台账", "记录数", "文件"]),
+        "en": ("exported", ["ledger", "events", "file"]),
+    },
+    "imports": {
+        "zh": ("导入汇总", ["文件", "结果", "台账", "新增记录"]),
+        "en": ("import summary", ["file", "result", "ledger", "new events"]),
+    },
+    "villages": {
+        "zh": ("各村台账", ["代码", "村", "记录", "台账", "暂存包", "待审", "退回", "已通过"]),
+        "en": (
+            "villages",
+            ["code", "village", "events", "ledger", "held", "pending", "returned", "approved"],
+        ),
+    },
+    "matters": {
+        "zh": ("事项", ["村", "编号", "事项", "已到", "问题", "缺步", "逾期", "审核"]),
+        "en": ("matters", ["village", "id", "matter", "step", "findings", "missing", "late", "review"]),
+    },
+    "review_sheet": {
+        "zh": ("审核", ["村代码", "村名", "事项编号", "事项", "类别", "已到步骤", "审核状态", "审核意见",
+                        "阻断问题", "提醒", "缺少步骤", "公开逾期", "问题明细"]),
+        "en": ("review", ["village code", "village", "matter id", "matter", "category",
+                          "step reached", "review state", "review comment", "blocking", "warnings",
+                          "missing steps", "late notices", "findings"]),
+    },
+}  # fmt: skip
+WORDS = {
+    "ledger_whole": {"zh": "完整", "en": "ok"},
+    "not_started": {"zh": "未开始", "en": "-"},
+}
+
+
+def table(key: str, lang: str = "zh") -> tuple[str, list[str]]:
+    """A table's title and column heads in `lang`."""
+    return TABLES[key]["en" if lang == "en" else "zh"]
+
 
 STATUS_LABELS = {
     "imported": {"zh": "已导入", "en": "imported"},
@@ -323,6 +490,11 @@ REVIEW_STATES = {
     "returned": {"zh": "退回", "en": "returned"},
     "reopened": {"zh": "更正后待复审", "en": "reopened"},
 }
+
+
+def both(key: str, **params: object) -> tuple[str, str]:
+    """The message `key` in Chinese and in English, as a refusal carries it."""
+    return text(key, "zh", **params), text(key, "en", **params)
 
 
 def text(key: str, lang: str = "zh", **params: object) -> str:

@@ -12,6 +12,7 @@ from rich.markup import escape
 
 from ..domain.steps import Step
 from .common import CATEGORIES
+from .roster import ROSTER_SHORT_LABELS
 
 _PAIRS: dict[str, tuple[str, str]] = {
     "app.title": ("四议两公开台账", "4+2 ledger"),
@@ -195,13 +196,7 @@ _PAIRS: dict[str, tuple[str, str]] = {
     "f.effective_on": ("生效日期", "Effective on"),
     "f.reason": ("变更原因", "Reason"),
     "basis.manual": ("手填", "Typed in"),
-    "roster.party_members_voting": ("有表决权党员", "Voting Party members"),
-    "roster.committee_members": ("两委成员", "Committee members"),
-    "roster.rep_assembly_members": ("代表会议组成", "Rep. assembly members"),
-    "roster.representatives": ("其中村民代表", "of whom representatives"),
-    "roster.women_members": ("其中妇女", "of whom women"),
-    "roster.adult_villagers": ("18岁以上村民", "Adult villagers"),
-    "roster.households": ("户数", "Households"),
+    **{f"roster.{name}": label for name, label in ROSTER_SHORT_LABELS.items()},
     # screens
     "setup.title": ("初始设置：本村信息和花名册", "First run: the village and its roster"),
     "setup.intro": (

@@ -7,52 +7,10 @@ from datetime import date
 
 from ..domain.model import MatterState, Meeting, Posting, Village
 from ..domain.steps import Step
+from ..i18n.notices import NOTICE as _T
 from .mask import public_text
 
 NOTICE_STEPS = (Step.RESOLUTION_DISCLOSURE, Step.RESULT_DISCLOSURE)
-
-_T = {
-    "title_resolution": (
-        "{village}关于“{matter}”决议的公示",
-        "{village}: notice of the resolution on “{matter}”",
-    ),
-    "title_result": (
-        "{village}关于“{matter}”实施结果的公示",
-        "{village}: notice of the results of “{matter}”",
-    ),
-    "intro": (
-        "根据“四议两公开”工作法，现将有关情况公示如下：",
-        "Under the 4+2 procedure the following is made public:",
-    ),
-    "matter": ("事项名称", "Matter"),
-    "village": ("村", "Village"),
-    "description": ("事项说明", "Description"),
-    "planned": ("计划金额", "Planned amount"),
-    "meeting": ("决议会议", "Resolved by"),
-    "held_on": ("会议日期", "Meeting date"),
-    "attendance": ("应到／实到", "Expected / present"),
-    "votes": ("表决结果", "Votes"),
-    "votes_value": ("赞成{f}人，反对{a}人，弃权{b}人", "{f} for, {a} against, {b} abstaining"),
-    "resolution": ("决议内容", "Resolution"),
-    "results": ("实施结果", "Results"),
-    "spent": ("实际支出", "Money spent"),
-    "completed": ("完成日期", "Completed on"),
-    "period": ("公示期", "Posting period"),
-    "period_value": ("{start}至{end}（{days}天）", "{start} to {end} ({days} days)"),
-    "period_blank": ("____年__月__日至____年__月__日", "from ________ to ________"),
-    "places": ("公示地点", "Posted at"),
-    "objections": (
-        "对公示内容如有异议，请于公示期内向村民委员会或村务监督委员会书面或口头反映；"
-        "村内不能解决的，可向{township}人民政府反映。",
-        "Objections may be raised with the villagers' committee or the village affairs "
-        "supervisory committee during the posting period; if unresolved, with the {township} government.",
-    ),
-    "signed": ("{village}村民委员会", "Villagers' committee of {village}"),
-    "supervision": ("村务监督委员会意见", "Supervisory committee's opinion"),
-    "yuan": ("{amount}元", "{amount} yuan"),
-    "representatives": ("村民代表会议", "Villagers' representative assembly"),
-    "villagers": ("村民会议", "Villagers' assembly"),
-}
 
 
 def _t(key: str, lang: str, **values: object) -> str:

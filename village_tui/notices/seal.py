@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from ..domain.chain import canonical_json
 from ..domain.steps import Step
+from ..i18n.notices import ERRORS, both
 from .build import Fact
 
 PAYLOAD_PREFIX = "VTN1"  # village-tui notice, format 1
@@ -155,10 +156,7 @@ def parse_payload(text: str) -> Seal:
     """The seal a QR code holds, or NoticeCodeError."""
     m = _PAYLOAD.fullmatch(text.strip())
     if m is None:
-        raise NoticeCodeError(
-            "不是本程序公示的二维码内容（应以 VTN1: 开头）",
-            "not the QR code of a notice made by this program (it should start with VTN1:)",
-        )
+        raise NoticeCodeError(*both(ERRORS, "payload_not_ours"))
     try:
         matter_id = _unb32(m["matter"]).decode("utf-8")
         digest, lines, signature = _unb32(m["hash"]), _unb32(m["lines"]), _unb32(m["sig"])
@@ -170,7 +168,7 @@ def parse_payload(text: str) -> Seal:
         or len(signature) != 64
         or not matter_id
     ):
-        raise NoticeCodeError("公示二维码内容已损坏", "the notice's QR code content is damaged")
+        raise NoticeCodeError(*both(ERRORS, "payload_damaged"))
     step = _DIGIT_STEP[m["step"]]
     return Seal(m["village"], int(m["seq"]), step, matter_id, digest, lines, signature)
 
@@ -194,23 +192,16 @@ def parse_short_code(text: str) -> ShortCode:
     """The short code in `text` (any separators, or none), or NoticeCodeError."""
     folded = text.translate(_FOLD)
     if not re.fullmatch(r"[0-9\s\-－—.·]+", folded):
-        raise NoticeCodeError(
-            f"核验码只含数字：{text}", f"a verification code has digits only: {text}"
-        )
+        raise NoticeCodeError(*both(ERRORS, "code_not_digits", text=text))
     digits = re.sub(r"[^0-9]", "", folded)
     if len(digits) < _MIN_DIGITS or len(digits) > _MIN_DIGITS + 11:
-        raise NoticeCodeError(
-            f"核验码位数不对：{text}", f"a verification code of the wrong length: {text}"
-        )
+        raise NoticeCodeError(*both(ERRORS, "code_length", text=text))
     if damm(digits) != "0":
-        raise NoticeCodeError(
-            f"核验码有误（校验位不符，可能抄错了一位）：{text}",
-            f"wrong verification code (check digit does not match; a digit may be misread): {text}",
-        )
+        raise NoticeCodeError(*both(ERRORS, "code_check_digit", text=text))
     village, seq, step = digits[:12], digits[12:-12], digits[-12]
     h = digits[-11:-1]
     if seq.startswith("0") or step not in _DIGIT_STEP:
-        raise NoticeCodeError(f"核验码有误：{text}", f"wrong verification code: {text}")
+        raise NoticeCodeError(*both(ERRORS, "code_wrong", text=text))
     return ShortCode(village, int(seq), _DIGIT_STEP[step], h)
 
 

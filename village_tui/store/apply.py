@@ -29,6 +29,7 @@ from ..domain.model import (
     Roster,
     Village,
     from_payload,
+    record_date,
     record_from_payload,
 )
 from ..domain.steps import ORDER, Step
@@ -319,7 +320,7 @@ def _step_recorded(rows: Rows, e: Event, data: dict, corrected: bool) -> None:
         raise ApplyError(f"event {e.seq}: a correction cannot move an attempt to another step")
     entry.update(
         step=step.value,
-        on=_on(record).isoformat(),
+        on=record_date(record).isoformat(),
         valid=valid,
         invalid=sorted(str(r) for r in verdict.get("invalid") or []),
         defects=sorted(str(r) for r in verdict.get("defects") or []),
@@ -355,24 +356,17 @@ def _set_step(rows: Rows, steps: dict, matter: MatterRow, step: Step, a: dict, e
             matter_id=matter.id,
             step=step.value,
             step_index=step.index,
-            on=_on(record),
+            on=record_date(record),
             record="",
             seq=e.seq,
             version=0,
         )
-    row.on = _on(record)
+    row.on = record_date(record)
     row.until = getattr(record, "until", None)
     row.record = canonical_text(a["record"])
     row.acknowledged = canonical_text(a["acknowledged"])
     row.version += 1
     row.seq, row.actor, row.recorded_at = e.seq, e.actor, e.recorded_at
-
-
-def _on(record: Any):
-    for name in ("held_on", "posted_on", "started_on"):
-        if hasattr(record, name):
-            return getattr(record, name)
-    raise ApplyError("record has no date")
 
 
 @_handles(ev.PROGRESS_RECORDED)

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from ..domain.findings import Finding, Severity
 from ..domain.steps import Step
+from ..i18n.store import MESSAGES, both
 
 REOPEN_RULE = "review.reopen"
 
@@ -16,10 +17,10 @@ def reopen_finding(step: Step | None) -> Finding:
         rule_id=REOPEN_RULE,
         severity=Severity.WARNING,
         step=step,
-        message_zh="该事项已经乡镇审核通过；更正后将重新提交乡镇审核",
-        message_en="The township approved this matter; correcting it sends it back for review",
-        citation_zh="乡镇审核",
-        citation_en="Township review",
+        message_zh=MESSAGES["reopen"][0],
+        message_en=MESSAGES["reopen"][1],
+        citation_zh=MESSAGES["reopen_citation"][0],
+        citation_en=MESSAGES["reopen_citation"][1],
     )
 
 
@@ -42,8 +43,13 @@ class Blocked(ServiceError):
         self.findings = list(findings)
         first = self.findings[0]
         super().__init__(
-            f"不能保存：{first.message_zh}（{first.citation_zh}）",
-            f"Cannot save: {first.message_en} ({first.citation_en})",
+            *both(
+                "blocked",
+                message_zh=first.message_zh,
+                citation_zh=first.citation_zh,
+                message_en=first.message_en,
+                citation_en=first.citation_en,
+            )
         )
 
 
@@ -52,10 +58,7 @@ class NeedsConfirmation(ServiceError):
 
     def __init__(self, findings: Sequence[Finding]) -> None:
         self.findings = list(findings)
-        super().__init__(
-            f"有{len(self.findings)}项提醒需要确认后才能保存",
-            f"{len(self.findings)} warning(s) need confirming before saving",
-        )
+        super().__init__(*both("needs_confirmation", count=len(self.findings)))
 
 
 def database_problem(exc: BaseException) -> tuple[str, str] | None:
@@ -72,18 +75,9 @@ def database_problem(exc: BaseException) -> tuple[str, str] | None:
     reason = (str(getattr(exc, "orig", None) or exc).strip().splitlines() or ["?"])[0]
     low = reason.lower()
     if "locked" in low or "busy" in low:
-        return (
-            f"数据库正由另一个程序写入，等待超时，请稍后再试（{reason}）",
-            f"another program is writing to the database and did not finish in time; try again later ({reason})",
-        )
+        return both("db_busy", reason=reason)
     if "disk is full" in low or "disk full" in low:
-        return (
-            f"磁盘已满，操作未完成，数据库未改动；请腾出空间后重试（{reason}）",
-            f"the disk is full; nothing was changed; free some space and try again ({reason})",
-        )
+        return both("db_full", reason=reason)
     if "malformed" in low or "not a database" in low or "corrupt" in low:
-        return (
-            f"数据库文件已损坏或不是本程序的数据库，请用备份恢复（{reason}）",
-            f"the database file is damaged or not one of this program's; restore it from a backup ({reason})",
-        )
-    return f"数据库操作失败：{reason}", f"database operation failed: {reason}"
+        return both("db_damaged", reason=reason)
+    return both("db_failed", reason=reason)

@@ -19,6 +19,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 from sqlmodel import Session, select
 
+from ..i18n.sync import both, text
 from .db import write_session
 from .ledger import utc_now
 from .sync_tables import OwnKey, TrustedKey
@@ -178,9 +179,7 @@ def read_key_file(path: Path) -> Identity:
     try:
         data = json.loads(_key_file_bytes(path).decode("utf-8"))
     except (OSError, UnicodeDecodeError, ValueError, RecursionError) as exc:
-        raise KeyFileError(
-            f"{path}：不是有效的公钥文件（{exc}）", f"{path}: not a valid key file ({exc})"
-        ) from None
+        raise KeyFileError(*both("key_file_unreadable", path=path, err=exc)) from None
     fields = ("public_key", "fingerprint", "owner_code", "role")
     if (
         not isinstance(data, dict)
@@ -189,19 +188,14 @@ def read_key_file(path: Path) -> Identity:
         or not isinstance(data.get("owner_name", ""), str)
         or not valid_public_key(data["public_key"])
     ):
-        raise KeyFileError(f"{path}：不是有效的公钥文件", f"{path}: not a valid key file")
+        raise KeyFileError(*both("key_file_invalid", path=path))
     ident = Identity(
         data["public_key"], data["owner_code"], data.get("owner_name", ""), data["role"]
     )
     fp = ident.fingerprint
     if normal_fingerprint(data["fingerprint"]) != fp:
         claimed = data["fingerprint"][:48]
-        raise KeyFileError(
-            f"{path}：文件写的指纹 {claimed} 与其中的公钥不符（公钥的指纹是 {fp}），"
-            "文件被改动或抄错，未登记",
-            f"{path}: the file's fingerprint {claimed} does not match its key ({fp}); "
-            "the file was changed or miscopied, nothing registered",
-        )
+        raise KeyFileError(*both("key_file_fingerprint", path=path, claimed=claimed, fp=fp))
     from ..domain.codes import check_owner_code
     from ..domain.findings import InvalidRecord
 
@@ -209,8 +203,8 @@ def read_key_file(path: Path) -> Identity:
         check_owner_code(ident.role, ident.owner_code)
     except InvalidRecord as exc:
         raise KeyFileError(
-            f"{path}：密钥 {fp} 的所有者不对：{exc.message_zh}，未登记",
-            f"{path}: key {fp} names no valid owner: {exc.message_en}; nothing registered",
+            text("key_file_owner", "zh", path=path, fp=fp, reason=exc.message_zh),
+            text("key_file_owner", "en", path=path, fp=fp, reason=exc.message_en),
         ) from None
     return ident
 

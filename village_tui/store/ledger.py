@@ -11,7 +11,15 @@ from typing import Any
 from sqlalchemy import select
 from sqlmodel import Session
 
-from ..domain.chain import GENESIS_HASH, Event, broken_link, canonical_json, seal
+from ..domain.chain import (
+    GENESIS_HASH,
+    Event,
+    broken_link,
+    canonical_json,
+    event_fields,
+    event_from,
+    seal,
+)
 from .apply import apply_event, applying, flush_batch
 from .apply_rows import Bulk
 from .tables import EventRow, LedgerHead
@@ -22,17 +30,8 @@ def utc_now() -> str:
 
 
 def to_event(row: EventRow) -> Event:
-    return Event(
-        ledger=row.ledger,
-        seq=row.seq,
-        type=row.type,
-        matter_id=row.matter_id,
-        payload=row.payload,
-        actor=row.actor,
-        recorded_at=row.recorded_at,
-        prev_hash=row.prev_hash,
-        hash=row.hash,
-    )
+    """The chain's view of a stored event row."""
+    return event_from(row)
 
 
 # Events stored inside `storing` are written this many at a time, with the
@@ -131,6 +130,11 @@ def _write(session: Session, pending: _Pending) -> None:
     flush_batch(session)
 
 
+def _row_values(e: Event, signature: str | None, signer: str | None) -> dict[str, Any]:
+    """The `event` row's columns: the event's fields, and who signed it (review ledgers)."""
+    return {**event_fields(e), "signature": signature, "signer": signer}
+
+
 def store_event(
     session: Session,
     e: Event,
@@ -144,41 +148,13 @@ def store_event(
     """
     pending: _Pending | None = session.info.get(_PENDING_KEY)
     if pending is not None:
-        pending.rows.append(
-            {
-                "ledger": e.ledger,
-                "seq": e.seq,
-                "type": e.type,
-                "matter_id": e.matter_id,
-                "payload": e.payload,
-                "actor": e.actor,
-                "recorded_at": e.recorded_at,
-                "prev_hash": e.prev_hash,
-                "hash": e.hash,
-                "signature": signature,
-                "signer": signer,
-            }
-        )
+        pending.rows.append(_row_values(e, signature, signer))
         pending.heads[e.ledger] = (e.seq, e.hash)
         apply_event(session, e, data)
         if len(pending.rows) >= WRITE_EVERY:
             _write(session, pending)
         return
-    session.add(
-        EventRow(
-            ledger=e.ledger,
-            seq=e.seq,
-            type=e.type,
-            matter_id=e.matter_id,
-            payload=e.payload,
-            actor=e.actor,
-            recorded_at=e.recorded_at,
-            prev_hash=e.prev_hash,
-            hash=e.hash,
-            signature=signature,
-            signer=signer,
-        )
-    )
+    session.add(EventRow(**_row_values(e, signature, signer)))
     tip = session.get(LedgerHead, e.ledger)
     if tip is None:
         session.add(LedgerHead(ledger=e.ledger, seq=e.seq, hash=e.hash))

@@ -14,7 +14,7 @@ from sqlmodel import select
 from ..domain import events as ev
 from ..domain.chain import canonical_json
 from ..domain.codes import check_village_code
-from ..domain.findings import Finding, InvalidRecord, Severity
+from ..domain.findings import Finding, InvalidRecord
 from ..domain.model import (
     Completion,
     Matter,
@@ -32,6 +32,7 @@ from ..domain.validate import validate_matter, validate_record, validate_roster
 from .db import read_session, write_session
 from .errors import NeedsConfirmation, ServiceError
 from .ledger import append
+from .step_payload import step_payload
 from .tables import EventRow, MatterRow, ObjectionRow, SettingRow
 
 ROLE_VILLAGE = "village"
@@ -410,29 +411,8 @@ class VillageRecording:
             payload["review_seq"] = row.review_seq
         self._append(ev.MATTER_ANSWERED, payload, matter_id=matter_id)
 
-    @staticmethod
-    def _step_payload(
-        matter_id: str,
-        step: Step,
-        record: StepRecord,
-        acknowledged: Sequence[str],
-        findings: Sequence[Finding] = (),
-    ) -> dict[str, Any]:
-        payload = {
-            "matter_id": matter_id,
-            "step": step.value,
-            "record": to_payload(record),
-            "acknowledged": sorted(set(acknowledged)),
-        }
-        # What the rules of the day made of it, so that every copy of the ledger
-        # agrees which attempt counted. A clean step carries none (as before).
-        invalid = sorted({f.rule_id for f in findings if f.step is step and f.invalid})
-        defects = sorted(
-            {f.rule_id for f in findings if f.step is step and f.severity is Severity.DEFECT}
-        )
-        if invalid or defects:
-            payload["verdict"] = {"valid": not invalid, "invalid": invalid, "defects": defects}
-        return payload
+    # The one builder the sample loader uses too (sample data is recorded as the forms record it).
+    _step_payload = staticmethod(step_payload)
 
     def _first_event(self, matter_id: str, type_: str) -> int:
         with read_session(self.engine) as s:

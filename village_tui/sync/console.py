@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from contextlib import contextmanager
 
-from ..i18n.sync import REVIEW_STATES, STATUS_LABELS, label
+from ..i18n.sync import REVIEW_STATES, STATUS_LABELS, WORDS, label, table
 
 
 class _Bar:
@@ -66,11 +66,7 @@ def _print(table) -> None:
 
 
 def print_exports(done, lang: str) -> None:
-    en = lang == "en"
-    t = _table(
-        "exported" if en else "导出汇总",
-        ["ledger", "events", "file"] if en else ["台账", "记录数", "文件"],
-    )
+    t = _table(*table("exports", lang))
     for item in done:
         t.add_row(item.ledger, f"{item.first_seq}-{item.last_seq} ({item.count})", item.path.name)
     _print(t)
@@ -79,11 +75,7 @@ def print_exports(done, lang: str) -> None:
 def print_import_summary(summary, lang: str) -> None:
     from pathlib import Path
 
-    en = lang == "en"
-    t = _table(
-        "import summary" if en else "导入汇总",
-        ["file", "result", "ledger", "new events"] if en else ["文件", "结果", "台账", "新增记录"],
-    )
+    t = _table(*table("imports", lang))
     for r in summary.results:
         status = label(STATUS_LABELS, r.status, lang)
         style = "red" if r.status == "refused" else ("yellow" if r.status == "held" else "")
@@ -101,14 +93,9 @@ def print_review(rows, villages, lang: str) -> None:
     from ..sync.review_report import step_label
 
     en = lang == "en"
-    vt = _table(
-        "villages" if en else "各村台账",
-        ["code", "village", "events", "ledger", "held", "pending", "returned", "approved"]
-        if en
-        else ["代码", "村", "记录", "台账", "暂存包", "待审", "退回", "已通过"],
-    )
+    vt = _table(*table("villages", lang))
     for v in villages:
-        ok = _plain("ok" if en else "完整") if v.broken is None else _plain(v.broken)
+        ok = _plain(label(WORDS, "ledger_whole", lang)) if v.broken is None else _plain(v.broken)
         if v.broken is not None:
             ok.stylize("red")
         vt.add_row(
@@ -122,12 +109,7 @@ def print_review(rows, villages, lang: str) -> None:
             str(v.approved),
         )
     _print(vt)
-    mt = _table(
-        "matters" if en else "事项",
-        ["village", "id", "matter", "step", "findings", "missing", "late", "review"]
-        if en
-        else ["村", "编号", "事项", "已到", "问题", "缺步", "逾期", "审核"],
-    )
+    mt = _table(*table("matters", lang))
     for r in rows:
         findings = f"[red]{r.blocking}[/]/{r.warnings}" if r.blocking else f"0/{r.warnings}"
         state = label(REVIEW_STATES, r.review_state, lang)

@@ -22,6 +22,7 @@ from ..domain import events as ev
 from ..domain.chain import Event
 from ..domain.model import MatterState, Village
 from ..domain.steps import Step
+from ..i18n.sync import both
 from ..store.attachments import attachments
 from ..store.db import read_session, write_session
 from ..store.errors import ServiceError
@@ -160,7 +161,7 @@ class TownshipDesk:
         """Remember the inbox folder; refused when it is not an existing folder."""
         path = Path(str(folder).strip()).expanduser()
         if not str(folder).strip() or not path.is_dir():
-            raise ServiceError(f"文件夹不存在：{folder}", f"no such folder: {folder}")
+            raise ServiceError(*both("no_such_folder", folder=folder))
         path = path.resolve()  # the app may be started from another folder next time
         self._set(INBOX_KEY, str(path))
         return path
@@ -179,10 +180,7 @@ class TownshipDesk:
         except ValueError:
             n = 0
         if not 1 <= n <= MAX_STALE_DAYS:
-            raise ServiceError(
-                f"天数应为 1 到 {MAX_STALE_DAYS} 之间的整数：{text}",
-                f"days must be a whole number from 1 to {MAX_STALE_DAYS}: {text}",
-            )
+            raise ServiceError(*both("stale_days_range", most=MAX_STALE_DAYS, text=text))
         self._set(STALE_DAYS_KEY, str(n))
         return n
 
@@ -213,7 +211,7 @@ class TownshipDesk:
         with read_session(self.engine) as s:
             m = s.get(MatterRow, matter_id)
             if m is None:
-                raise ServiceError(f"找不到事项 {matter_id}", f"No matter {matter_id}")
+                raise ServiceError(*both("review_no_matter", ref=matter_id))
             (state,) = load_states(s, [m])
             village = village_from_row(s.get(VillageRow, m.village_code))
             thread = _thread(s, m.village_code, matter_id)

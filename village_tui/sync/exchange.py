@@ -6,6 +6,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
+from ..i18n.sync import both
 from ..store.db import read_session, write_session
 from ..store.errors import ServiceError
 from ..store.tables import SettingRow
@@ -46,7 +47,7 @@ class ClerkExchange:
 
         path = _folder(folder)
         if not path.is_dir():
-            raise ServiceError(f"文件夹不存在：{folder}", f"no such folder: {folder}")
+            raise ServiceError(*both("no_such_folder", folder=folder))
         with read_session(self.engine) as s:
             own = s.get(SettingRow, "village_code")
         # Only this village's feedback: a shared folder holds every village's.
@@ -63,5 +64,5 @@ class ClerkExchange:
 def _folder(folder: Path | str) -> Path:
     text = str(folder).strip()
     if not text:
-        raise ServiceError("请先填写文件夹", "Type the folder first")
+        raise ServiceError(*both("type_the_folder"))
     return Path(text).expanduser()

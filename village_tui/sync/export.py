@@ -13,7 +13,13 @@ from sqlmodel import Session
 
 from .. import __version__
 from ..atomic import write_file
-from ..domain.chain import GENESIS_HASH, Event, broken_link, canonical_json
+from ..domain.chain import (
+    GENESIS_HASH,
+    broken_link,
+    canonical_json,
+    event_fields,
+    event_from,
+)
 from ..domain.events import ATTACHMENT_ADDED, REVIEW_PREFIX
 from ..store.attachments import file_digest, folder_for, stored_path
 from ..store.db import read_session, write_session
@@ -49,24 +55,16 @@ def ledgers_to_export(session: Session) -> list[str]:
     return sorted(h for h in heads if h.startswith(REVIEW_PREFIX))
 
 
-_REASONS_ZH = {"missing": "记录缺失", "sequence": "序号不连续"}
-
-
 class LedgerBroken(Exception):
     """The ledger to export fails its hash chain: nothing is signed or written."""
 
     def __init__(self, ledger: str, seq: int, reason: str) -> None:
         from ..i18n.cli import BREAK_REASONS
+        from ..i18n.sync import BREAK_REASONS_ZH, text
 
-        reason_zh = BREAK_REASONS.get(reason) or _REASONS_ZH.get(reason.split(" ")[0], reason)
-        self.message_zh = (
-            f"台账 {ledger} 第 {seq} 条记录被改动或损坏（{reason_zh}），未导出任何数据包；"
-            "请先运行 verify-db 核对"
-        )
-        self.message_en = (
-            f"ledger {ledger}: event {seq} is changed or damaged ({reason}); "
-            "no bundle was exported, run verify-db"
-        )
+        reason_zh = BREAK_REASONS.get(reason) or BREAK_REASONS_ZH.get(reason.split(" ")[0], reason)
+        self.message_zh = text("export_broken", "zh", ledger=ledger, seq=seq, reason=reason_zh)
+        self.message_en = text("export_broken", "en", ledger=ledger, seq=seq, reason=reason)
         super().__init__(self.message_en)
 
     def message(self, lang: str = "zh") -> str:
@@ -77,14 +75,9 @@ class BundleTooBig(Exception):
     """One event of a ledger cannot fit in any bundle the importer takes: nothing is written."""
 
     def __init__(self, ledger: str, seq: int, size: int) -> None:
-        self.message_zh = (
-            f"台账 {ledger} 第 {seq} 条记录有 {size} 字节，任何数据包都装不下，"
-            "未导出任何数据包；请联系技术支持"
-        )
-        self.message_en = (
-            f"ledger {ledger}: event {seq} is {size} bytes, more than any bundle may carry; "
-            "no bundle was exported"
-        )
+        from ..i18n.sync import both
+
+        self.message_zh, self.message_en = both("export_too_big", ledger=ledger, seq=seq, size=size)
         super().__init__(self.message_en)
 
     def message(self, lang: str = "zh") -> str:
@@ -160,7 +153,7 @@ def _start(s: Session, ledger: str, after: int) -> str:
     r = rows.get(after)
     if r is None or expected_prev is None:
         raise LedgerBroken(ledger, after - 1 if r is not None else after, "missing event")
-    reason = broken_link(Event(**{k: r[k] for k in _ENVELOPE}), expected_prev, after)
+    reason = broken_link(event_from(r), expected_prev, after)
     if reason:
         raise LedgerBroken(ledger, after, reason)
     return r["hash"]
@@ -176,10 +169,11 @@ def _build(
         last_hash, last_seq = prev_hash, after
         q = select(t).where(t.c.ledger == ledger, t.c.seq > after).order_by(t.c.seq)
         for r in s.execute(q.execution_options(yield_per=5000)).mappings():
-            env = {k: r[k] for k in _ENVELOPE}
-            reason = broken_link(Event(**env), last_hash, last_seq + 1)
+            e = event_from(r)
+            reason = broken_link(e, last_hash, last_seq + 1)
             if reason:
                 raise LedgerBroken(ledger, r["seq"], reason)
+            env = event_fields(e)
             if r["signature"] is not None:
                 env["signature"], env["signer"] = r["signature"], r["signer"]
             line = (canonical_json(env) + "\n").encode()
@@ -307,16 +301,3 @@ def _write(out_dir: Path, item: Exported, data: bytes) -> Exported:
     path = out_dir / item.path
     write_file(path, data)  # a half-written bundle never carries the real name
     return Exported(path, item.ledger, item.first_seq, item.last_seq, item.count)
-
-
-_ENVELOPE = (
-    "ledger",
-    "seq",
-    "type",
-    "matter_id",
-    "payload",
-    "actor",
-    "recorded_at",
-    "prev_hash",
-    "hash",
-)

@@ -18,6 +18,7 @@ from ..domain import events as ev
 from ..domain.chain import Event
 from ..domain.codes import township_code
 from ..domain.events import review_ledger
+from ..i18n.sync import both
 from ..store.db import write_session
 from ..store.ledger import append, utc_now
 from ..store.services import ServiceError
@@ -45,17 +46,14 @@ def _setting(s: Session, key: str) -> str:
 def _fingerprint(text: str) -> str:
     fp = normal_fingerprint(text)
     if not fp:
-        raise ServiceError(
-            f"{text[:48]} 不是密钥指纹（应为 32 位十六进制数字，如 3f2a 9c01 …）",
-            f"{text[:48]} is not a key fingerprint (32 hex digits, e.g. 3f2a 9c01 ...)",
-        )
+        raise ServiceError(*both("not_a_fingerprint", text=text[:48]))
     return fp
 
 
 def _registered(s: Session, fp: str) -> TrustedKey:
     row = s.get(TrustedKey, fp)
     if row is None:
-        raise ServiceError(f"本库没有登记密钥 {fp}", f"no key {fp} is registered here")
+        raise ServiceError(*both("key_not_registered", fp=fp))
     return row
 
 
@@ -66,13 +64,14 @@ def revoke(
     fp = _fingerprint(fp_text)
     reason = reason.strip()
     if not reason:
-        raise ServiceError("停用密钥必须写明原因（--reason）", "Revoking a key needs a --reason")
+        raise ServiceError(*both("revoke_needs_reason"))
     with write_session(engine) as s:
         row = _registered(s, fp)
         if row.revoked_at is not None:
             raise ServiceError(
-                f"密钥 {fp} 已于 {row.revoked_at[:10]} 停用（{row.revoked_reason}）",
-                f"key {fp} was already retired on {row.revoked_at[:10]} ({row.revoked_reason})",
+                *both(
+                    "key_already_retired", fp=fp, day=row.revoked_at[:10], reason=row.revoked_reason
+                )
             )
         row.revoked_at, row.revoked_reason = now(), reason[:500]
         s.add(row)
@@ -107,14 +106,10 @@ def trust_key(
         known = s.get(TrustedKey, fp)
         if known is not None and (known.owner_code, known.role) != (ident.owner_code, ident.role):
             raise ServiceError(
-                f"密钥 {fp} 已登记给 {known.owner_code}（{known.role}）",
-                f"key {fp} is registered to {known.owner_code} ({known.role})",
+                *both("key_registered_to", fp=fp, owner=known.owner_code, role=known.role)
             )
         if known is not None and known.revoked_at is not None:
-            raise ServiceError(
-                f"密钥 {fp} 已于 {known.revoked_at[:10]} 停用，不能再次信任",
-                f"key {fp} was retired on {known.revoked_at[:10]}; it cannot be trusted again",
-            )
+            raise ServiceError(*both("key_retired_for_good", fp=fp, day=known.revoked_at[:10]))
         if known is not None and old_fp is None:
             return Trusted(known)  # the same file twice: nothing to do
         others = [
@@ -126,20 +121,12 @@ def trust_key(
         ]
         if old_fp is None and others:
             current = ([o for o in others if o.revoked_at is None] or others)[-1].fingerprint
-            raise ServiceError(
-                f"{owner} 已有登记的密钥 {current}；如对方电脑丢失或重装后换了新密钥，请电话核对新指纹 "
-                f'{fp} 后运行 keys trust 文件 --replace "{current}"',
-                f"{owner} already has key {current}; if they lost their PC or made a new key, "
-                f'check the new fingerprint {fp} by phone, then run keys trust FILE --replace "{current}"',
-            )
+            raise ServiceError(*both("owner_has_a_key", owner=owner, current=current, fp=fp))
         old = None
         if old_fp is not None:
             old = next((o for o in others if o.fingerprint == old_fp), None)
             if old is None or old.role != ident.role:
-                raise ServiceError(
-                    f"--replace 指定的密钥 {old_fp} 不是本库登记的 {owner} 的密钥",
-                    f"--replace {old_fp} is not a key of {owner} registered here",
-                )
+                raise ServiceError(*both("replace_not_theirs", old=old_fp, owner=owner))
             if old.revoked_at is None:
                 old.revoked_at = now()
                 old.revoked_reason = f"已由新密钥 {fp} 替换"
@@ -196,18 +183,13 @@ def rotate(engine: Engine, *, actor: str, now: Callable[[], str] = utc_now) -> R
     with write_session(engine) as s:
         role = _setting(s, "role") or "township"
         if role == "county":
-            raise ServiceError(
-                "县级库不签署数据包，不需要更换密钥",
-                "A county database signs no bundles; no key to rotate",
-            )
+            raise ServiceError(*both("county_rotates_nothing"))
         own = ensure_own_key_in(s)
         new = _generate()
         if role == "village":
             code = _setting(s, "village_code")
             if not code:
-                raise ServiceError(
-                    "请先设置本村，再更换密钥", "Set up the village before rotating its key"
-                )
+                raise ServiceError(*both("rotate_before_set_up"))
             ledgers = [code]
         else:
             code = _setting(s, "township_code")

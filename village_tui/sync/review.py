@@ -22,7 +22,7 @@ from ..domain.rule_book import rule_book
 from ..domain.rules import evaluate
 from ..domain.steps import ORDER, Step
 from ..domain.text import check_recordable
-from ..i18n.sync import text as say
+from ..i18n.sync import both, text
 from ..store.db import read_session, write_session
 from ..store.ledger import append, utc_now, verify
 from ..store.services import ServiceError
@@ -43,17 +43,9 @@ class Late:
     days: int
 
     def message(self, lang: str = "zh") -> str:
-        if self.step is Step.RESOLUTION_DISCLOSURE:
-            return (
-                f"resolution not disclosed after {self.days} days"
-                if lang == "en"
-                else f"决议已 {self.days} 天未公开"
-            )
-        return (
-            f"results not disclosed {self.days} days after completion"
-            if lang == "en"
-            else f"完成已 {self.days} 天未公开实施结果"
-        )
+        """What is late, in `lang`."""
+        key = "late_resolution" if self.step is Step.RESOLUTION_DISCLOSURE else "late_result"
+        return text(key, lang, days=self.days)
 
 
 @dataclass(frozen=True)
@@ -169,8 +161,12 @@ class ReviewService:
         if village.profile not in self._profiles:
             try:
                 self._profiles[village.profile] = load_profile(village.profile)
-            except UnknownProfile:  # a county profile this machine does not have
-                self._profiles[village.profile] = load_profile("national")
+            except UnknownProfile:
+                # Judging a village by rules it does not follow would approve what its
+                # county refuses (or the reverse): refuse, as the county report does.
+                raise ServiceError(
+                    *both("review_unknown_profile", code=village.code, profile=village.profile)
+                ) from None
         return self._profiles[village.profile]
 
     def rows(
@@ -290,8 +286,7 @@ class ReviewService:
             )
         if len(found) != 1:
             raise ServiceError(
-                f"找不到唯一的事项 {ref}" if found else f"找不到事项 {ref}",
-                f"No unique matter {ref}" if found else f"No matter {ref}",
+                *both("review_no_unique_matter" if found else "review_no_matter", ref=ref)
             )
         return found[0]
 
@@ -302,7 +297,7 @@ class ReviewService:
     def return_matter(self, matter_ref: str, comment: str) -> Event:
         """Return a matter to its village with a comment; a signed review event."""
         if not comment.strip():
-            raise ServiceError("退回必须填写意见", "Returning a matter needs a comment")
+            raise ServiceError(*both("review_return_needs_comment"))
         return self._review(ev.REVIEW_RETURNED, matter_ref, comment)
 
     def _review(self, type_: str, matter_ref: str, comment: str) -> Event:
@@ -310,24 +305,16 @@ class ReviewService:
         with read_session(self.engine) as s:
             role = s.get(SettingRow, "role")
         if role is not None and role.value == "village":
-            raise ServiceError(
-                "村级数据库不能审核，请在乡镇数据库中审核",
-                "A village database cannot review; review in the township's database",
-            )
+            raise ServiceError(*both("review_in_village_db"))
         (row,) = self.rows_for(matter_id)
         if type_ == ev.REVIEW_APPROVED:
             if row.review_state == "approved":
-                raise ServiceError("该事项已通过审核", "This matter is already approved")
+                raise ServiceError(*both("review_already_approved"))
             blockers = approval_blockers(row, comment)
             if blockers and all(cured_by_explanation(f) for f in blockers):
-                raise ServiceError(
-                    say("late_needs_explanation"), say("late_needs_explanation", "en")
-                )
+                raise ServiceError(*both("late_needs_explanation"))
             if blockers:
-                raise ServiceError(
-                    f"该事项有 {len(blockers)} 项阻断性问题，不能通过，请退回",
-                    f"This matter has {len(blockers)} blocking finding(s); return it instead",
-                )
+                raise ServiceError(*both("review_blocked", count=len(blockers)))
         payload = {
             "matter_id": matter_id,
             "village_code": row.village_code,

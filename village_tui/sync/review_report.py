@@ -5,21 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ..i18n.sync import REVIEW_STATES, label
+from ..i18n.sync import REVIEW_STATES, WORDS, label, table
 from .review import ReviewRow, VillageStatus
 
-HEADERS = {
-    "zh": ["村代码", "村名", "事项编号", "事项", "类别", "已到步骤", "审核状态", "审核意见",
-           "阻断问题", "提醒", "缺少步骤", "公开逾期", "问题明细"],
-    "en": ["village code", "village", "matter id", "matter", "category", "step reached",
-           "review state", "review comment", "blocking", "warnings", "missing steps",
-           "late notices", "findings"],
-}  # fmt: skip
+HEADERS = {lang: table("review_sheet", lang)[1] for lang in ("zh", "en")}
 
 
 def step_label(step, lang: str = "zh") -> str:
     if step is None:
-        return "-" if lang == "en" else "未开始"
+        return label(WORDS, "not_started", lang)
     return step.label
 
 
@@ -105,7 +99,7 @@ def write_xlsx(rows: list[ReviewRow], path: Path, lang: str = "zh") -> None:
 
     wb = Workbook()
     ws = wb.active
-    ws.title = "审核" if lang != "en" else "review"
+    ws.title = table("review_sheet", lang)[0]
     ws.append(HEADERS["en" if lang == "en" else "zh"])
     for cell in ws[1]:
         cell.font = Font(bold=True)

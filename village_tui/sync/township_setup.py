@@ -6,6 +6,7 @@ from sqlalchemy import Engine
 
 from ..domain.codes import check_township_code
 from ..domain.findings import InvalidRecord
+from ..i18n.sync import both, text
 from ..store.db import write_session
 from ..store.errors import ServiceError
 from ..store.tables import SettingRow
@@ -16,13 +17,11 @@ def check_township_input(code: str, name: str, county_code: str = "") -> str:
     """Refuse a malformed code or an empty name before any file is made; the county code."""
     check_township_code(code)
     if not name.strip():
-        raise InvalidRecord("name", "乡镇名称不能为空", "The township name must not be empty")
+        raise InvalidRecord("name", *both("township_name_empty"))
     county_code = county_code or code[:6]
     if county_code != code[:6]:
         raise InvalidRecord(
-            "county_code",
-            f"县级代码 {county_code} 与乡镇代码 {code} 的前6位不符",
-            f"county code {county_code} does not match the first 6 digits of {code}",
+            "county_code", *both("county_code_mismatch", county=county_code, code=code)
         )
     return county_code
 
@@ -39,11 +38,10 @@ def init_township(
     with write_session(engine) as s:
         role = s.get(SettingRow, "role")
         if role is not None or s.get(SettingRow, "village_code") is not None:
-            what = {"township": ("乡镇", "a township"), "county": ("县级", "a county")}
-            zh, en = what.get(role.value if role else "village", ("村级", "a village"))
+            held = role.value if role else "village"
+            zh, en = both("role_" + (held if held in ("township", "county") else "village"))
             raise ServiceError(
-                f"该数据库已是{zh}数据库，不能再建为乡镇数据库；请换一个文件",
-                f"this is already {en} database; use another file for the township",
+                text("already_a_database", "zh", what=zh), text("already_a_database", "en", what=en)
             )
         for key, value in (
             ("role", "township"),

@@ -5,12 +5,13 @@ from __future__ import annotations
 import hashlib
 import json
 import json.encoder
+import operator
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..domain import events as ev
-from ..domain.chain import Event, event_hash
+from ..domain.chain import HASHED_FIELDS, Event, event_from, event_hash
 from ..domain.events import review_ledger
 from ..domain.text import CONTROL, PAYLOAD_CHARS, control_in, printable
 from ..store.apply import canonical_text
@@ -180,17 +181,7 @@ def _events(raw: bytes, manifest: dict[str, Any], signer: Identity) -> list[Sign
             raise bf.Refused("ledger_mismatch", seq=seq, ledger=d["ledger"], expected=ledger)
         if type_ not in allowed:
             raise bf.Refused("event_type", seq=seq, type=type_)
-        e = Event(
-            ledger,
-            seq,
-            type_,
-            d["matter_id"],
-            d["payload"],
-            d["actor"],
-            d["recorded_at"],
-            d["prev_hash"],
-            d["hash"],
-        )
+        e = event_from(d)
         reason, payload = _link(e, prev, expected)
         if reason:
             raise bf.Refused("chain", seq=seq, reason=reason)
@@ -271,9 +262,11 @@ def _check_text(e: Event, payload: Any) -> None:
 
 # The envelope as `chain.event_hash` writes it (canonical JSON: keys sorted, no
 # spaces), filled in with the same string encoder json.dumps uses.
-_ENVELOPE = (
-    '{{"actor":{},"ledger":{},"matter_id":{},"prev_hash":{},"recorded_at":{},"seq":{},"type":{}}}\n'
-)
+_ENVELOPE = "{{" + ",".join(f'"{name}":{{}}' for name in HASHED_FIELDS) + "}}\n"
+
+
+_hashed = operator.attrgetter(*HASHED_FIELDS)
+_ENCODE = {str: _quote, int: int.__repr__, type(None): lambda _: "null"}
 
 
 def envelope_hash(e: Event) -> str:
@@ -281,25 +274,11 @@ def envelope_hash(e: Event) -> str:
 
     Raises UnicodeEncodeError, as `event_hash` does, for text that is not valid Unicode.
     """
-    if type(e.seq) is not int or not all(
-        type(x) is str for x in (e.ledger, e.type, e.actor, e.recorded_at, e.prev_hash)
-    ):
-        return event_hash(e)  # what the schema lets through but the fast path does not cover
-    if e.matter_id is None:
-        mid = "null"
-    elif type(e.matter_id) is str:
-        mid = _quote(e.matter_id)
-    else:
+    values = _hashed(e)
+    try:
+        head = _ENVELOPE.format(*[_ENCODE[type(v)](v) for v in values])
+    except KeyError:  # what the schema lets through but the fast path does not cover
         return event_hash(e)
-    head = _ENVELOPE.format(
-        _quote(e.actor),
-        _quote(e.ledger),
-        mid,
-        _quote(e.prev_hash),
-        _quote(e.recorded_at),
-        int.__repr__(e.seq),
-        _quote(e.type),
-    )
     h = hashlib.sha256(head.encode("utf-8"))
     h.update(e.payload.encode("utf-8", errors="surrogateescape"))
     return h.hexdigest()
