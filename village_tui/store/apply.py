@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from json.encoder import c_make_encoder, encode_basestring
 from typing import Any
 
-from sqlmodel import Session, select
+from sqlmodel import Session
 
 from ..domain import events as ev
 from ..domain.chain import Event, canonical_json
@@ -36,7 +36,6 @@ from .apply_rows import BatchRows, Rows
 from .search import search_key
 from .tables import (
     CompletionRow,
-    EventRow,
     MatterRow,
     ObjectionRow,
     ProgressRow,
@@ -476,6 +475,7 @@ def _reviewed(rows: Rows, e: Event, data: dict, corrected: bool) -> None:
         # A review can reach a database that never saw the village's ledger (a
         # county importing a township's bundle first); it stays in the ledger
         # and `_earlier_review` applies it when the matter arrives.
+        rows.review_waiting(e.ledger, data["matter_id"], e.type, data, e.seq)
         return
     if e.ledger != ev.review_ledger(matter.village_code):
         raise ApplyError(
@@ -514,17 +514,9 @@ def _earlier_review(rows: Rows, matter: MatterRow) -> None:
 
     The last one in the review ledger's own order: `recorded_at` is only the township
     PC's clock, which may be wrong, and must never make the result depend on import order.
+    A batch looks these up for all its new matters at once (`BatchRows.prefetch`).
     """
-    q = (
-        select(EventRow.type, EventRow.payload, EventRow.seq)
-        .where(
-            EventRow.ledger == ev.review_ledger(matter.village_code),
-            EventRow.matter_id == matter.id,
-            EventRow.type.in_(sorted(ev.REVIEW_TYPES)),
-        )
-        .order_by(EventRow.seq.desc())
-        .limit(1)
-    )
-    found = rows.session.execute(q).first()
+    found = rows.earlier_review(ev.review_ledger(matter.village_code), matter.id)
     if found is not None:
-        _set_review(matter, found.type, json.loads(found.payload), found.seq)
+        type_, data, seq = found
+        _set_review(matter, type_, data, seq)

@@ -10,6 +10,7 @@ attributes either way, so there is still one apply logic.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from operator import itemgetter
 from typing import Any
@@ -20,7 +21,15 @@ from sqlmodel import Session
 
 from ..domain import events as ev
 from ..domain.chain import Event
-from .tables import CompletionRow, MatterRow, ObjectionRow, ProgressRow, StepRow, VillageRow
+from .tables import (
+    CompletionRow,
+    EventRow,
+    MatterRow,
+    ObjectionRow,
+    ProgressRow,
+    StepRow,
+    VillageRow,
+)
 
 # Ids per IN (...) list. SQLAlchemy names an expanded IN's parameters in time
 # quadratic in their number (measured: 500 ids cost 12 ms to render, 100 ids 0.5 ms).
@@ -126,6 +135,25 @@ class Rows:
             found = self.steps[matter_id] = {r.step: r for r in self.session.execute(q).scalars()}
         return found
 
+    def earlier_review(self, ledger: str, matter_id: str) -> Review | None:
+        """The last review of `matter_id` in the review ledger `ledger` (type, payload, seq)."""
+        t = EventRow.__table__
+        q = (
+            select(t.c.type, t.c.payload, t.c.seq)
+            .where(
+                t.c.ledger == ledger,
+                t.c.matter_id == matter_id,
+                t.c.type.in_(sorted(ev.REVIEW_TYPES)),
+            )
+            .order_by(t.c.seq.desc())
+            .limit(1)
+        )
+        found = self.session.execute(q).first()
+        return None if found is None else (found.type, json.loads(found.payload), found.seq)
+
+    def review_waiting(self, ledger: str, matter_id: Any, type_: str, data: dict, seq: int) -> None:
+        """A review of a matter not here yet: one event at a time, it is in the event table."""
+
     def new_matter(self, row: Any) -> None:
         # Foreign keys guarantee that nothing refers to a matter that did not exist.
         self.steps[row.id] = {}
@@ -136,6 +164,15 @@ class Rows:
 
     def close(self) -> None:
         pass
+
+
+Review = tuple[str, dict[str, Any], int]  # an event's type, parsed payload and seq
+
+
+def _later(a: Review | None, b: Review | None) -> Review | None:
+    if a is None or (b is not None and b[2] > a[2]):
+        return b
+    return a
 
 
 class Record:
@@ -197,6 +234,20 @@ class BatchRows(Rows):
         self.dirty: dict[int, StoredRecord] = {}  # stored rows changed since the last flush
         self.deleted: dict[type, list[dict[str, Any]]] = {}  # keys of stored rows to delete
         self.bulks: dict[tuple[type, str], Bulk] = {}
+        # (review ledger, matter id) -> its last stored review, for the batch's new matters
+        self.reviews: dict[tuple[str, str], Review | None] = {}
+        self.waiting: dict[tuple[str, str], Review] = {}  # reviews applied in this batch
+
+    def earlier_review(self, ledger: str, matter_id: str) -> Review | None:
+        key = (ledger, matter_id)
+        stored = self.reviews[key] if key in self.reviews else super().earlier_review(*key)
+        return _later(stored, self.waiting.get(key))
+
+    def review_waiting(self, ledger: str, matter_id: Any, type_: str, data: dict, seq: int) -> None:
+        """Kept: its row may not be written yet when the matter comes later in the batch."""
+        if isinstance(matter_id, str):
+            key = (ledger, matter_id)
+            self.waiting[key] = _later(self.waiting.get(key), (type_, data, seq))
 
     def delete(self, cls: type, row: Any) -> None:
         if isinstance(row, StoredRecord):
@@ -312,6 +363,37 @@ class BatchRows(Rows):
                 self.steps[r.matter_id][r.step] = r
             for r in self._select(CompletionRow, CompletionRow.__table__.c.matter_id.in_(chunk)):
                 self.by_key[(CompletionRow, r.matter_id)] = r
+        self._prefetch_reviews(events)
+
+    def _prefetch_reviews(self, events: Iterable[tuple[Event, Any]]) -> None:
+        """The stored reviews of the matters the batch opens, a few queries per review ledger."""
+        new: dict[str, set[str]] = {}
+        for e, data in events:
+            if e.type == ev.MATTER_OPENED and data is None:  # a replay passes the text only
+                try:
+                    data = json.loads(e.payload)
+                except (ValueError, RecursionError):
+                    continue  # apply_event refuses it
+            if e.type == ev.MATTER_OPENED and isinstance(data, dict):
+                m = data.get("matter")
+                mid = m.get("id") if isinstance(m, dict) else None
+                if isinstance(mid, str) and self.by_key.get((MatterRow, mid), 0) is None:
+                    new.setdefault(ev.review_ledger(e.ledger), set()).add(mid)
+        t = EventRow.__table__
+        types = sorted(ev.REVIEW_TYPES)
+        for ledger, mids in new.items():
+            for chunk in _chunks(sorted(mids)):
+                q = select(t.c.matter_id, t.c.type, t.c.payload, t.c.seq).where(
+                    t.c.ledger == ledger, t.c.matter_id.in_(chunk), t.c.type.in_(types)
+                )
+                last: dict[str, Any] = {}
+                for r in self.session.execute(q):
+                    if r.matter_id not in last or r.seq > last[r.matter_id].seq:
+                        last[r.matter_id] = r
+                for mid in chunk:
+                    r = last.get(mid)
+                    found = None if r is None else (r.type, json.loads(r.payload), r.seq)
+                    self.reviews[(ledger, mid)] = found
 
 
 def _getter(names: list[str]):
