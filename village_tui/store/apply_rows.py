@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from json.encoder import c_make_encoder, encode_basestring
 from operator import itemgetter
 from typing import Any
 
@@ -20,7 +21,7 @@ from sqlalchemy.sql import ClauseElement
 from sqlmodel import Session
 
 from ..domain import events as ev
-from ..domain.chain import Event
+from ..domain.chain import Event, canonical_json
 from .tables import (
     CompletionRow,
     EventRow,
@@ -37,6 +38,28 @@ _IN_CHUNK = 100
 DERIVED = (VillageRow, MatterRow, StepRow, ProgressRow, ObjectionRow, CompletionRow)
 # Inserts go parents first: foreign keys are checked statement by statement.
 _INSERT_ORDER = (VillageRow, MatterRow, StepRow, ProgressRow, ObjectionRow, CompletionRow)
+
+
+def _not_json(value: Any) -> Any:
+    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+
+
+# `chain.canonical_json` without building a new encoder on every call: the very
+# same C encoder with the very same settings (ensure_ascii off, sorted keys,
+# compact separators, no NaN), so the text is byte for byte the same. It skips
+# only the check for circular references, which data parsed from JSON cannot have.
+_ENCODE = (
+    c_make_encoder(None, _not_json, encode_basestring, None, ":", ",", True, False, False)
+    if c_make_encoder is not None
+    else None
+)
+
+
+def canonical_text(value: Any) -> str:
+    """`chain.canonical_json(value)` for parsed JSON data, faster."""
+    if _ENCODE is None or isinstance(value, str):
+        return canonical_json(value)
+    return "".join(_ENCODE(value, 0))
 
 
 class Bulk:
@@ -154,6 +177,13 @@ class Rows:
     def review_waiting(self, ledger: str, matter_id: Any, type_: str, data: dict, seq: int) -> None:
         """A review of a matter not here yet: one event at a time, it is in the event table."""
 
+    def attempts_of(self, matter: Any) -> list[dict[str, Any]]:
+        """The matter's attempts (parsed `attempts` text), to change and give to `set_attempts`."""
+        return json.loads(matter.attempts or "[]")
+
+    def set_attempts(self, matter: Any, attempts: list[dict[str, Any]]) -> None:
+        matter.attempts = canonical_text(attempts)
+
     def new_matter(self, row: Any) -> None:
         # Foreign keys guarantee that nothing refers to a matter that did not exist.
         self.steps[row.id] = {}
@@ -237,6 +267,19 @@ class BatchRows(Rows):
         # (review ledger, matter id) -> its last stored review, for the batch's new matters
         self.reviews: dict[tuple[str, str], Review | None] = {}
         self.waiting: dict[tuple[str, str], Review] = {}  # reviews applied in this batch
+        # matter id -> (record, attempts): kept parsed, written as text once per flush
+        self.attempts: dict[str, tuple[Any, list[dict[str, Any]]]] = {}
+        self.attempts_changed: set[str] = set()
+
+    def attempts_of(self, matter: Any) -> list[dict[str, Any]]:
+        found = self.attempts.get(matter.id)
+        if found is None or found[0] is not matter:
+            found = self.attempts[matter.id] = (matter, super().attempts_of(matter))
+        return found[1]
+
+    def set_attempts(self, matter: Any, attempts: list[dict[str, Any]]) -> None:
+        self.attempts[matter.id] = (matter, attempts)
+        self.attempts_changed.add(matter.id)
 
     def earlier_review(self, ledger: str, matter_id: str) -> Review | None:
         key = (ledger, matter_id)
@@ -301,6 +344,10 @@ class BatchRows(Rows):
         return found
 
     def flush(self) -> None:
+        for mid in self.attempts_changed:
+            matter, attempts = self.attempts[mid]
+            matter.attempts = canonical_text(attempts)
+        self.attempts_changed.clear()
         self.session.flush()  # ORM objects of the same transaction (the ledger head)
         # Deletes first: a step deleted and recorded again in one batch is a new row.
         for cls, keys in self.deleted.items():
