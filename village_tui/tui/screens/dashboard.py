@@ -188,15 +188,19 @@ class DashboardScreen(Localized, Screen[None]):
             # Evaluating holds the GIL for a while: let the table paint first.
             self._painted.wait(timeout=3)
             from ...domain.rules import evaluate, unacknowledged
+            from ...store.collector import collector_paused
 
             problems: dict[str, Problems] = {}
-            for state in svc.states():
-                found = unacknowledged(evaluate(state, village, profile, today), state)
-                blocking = [f for f in found if f.blocking]
-                first = (blocking or found)[0].message(lang) if found else ""
-                problems[state.matter.id] = Problems(
-                    len(blocking), len(found) - len(blocking), first
-                )
+            # Tens of thousands of small objects and no cycles: each automatic collection
+            # would rescan them all, which made 20,000 matters take super-linear time.
+            with collector_paused():
+                for state in svc.states():
+                    found = unacknowledged(evaluate(state, village, profile, today), state)
+                    blocking = [f for f in found if f.blocking]
+                    first = (blocking or found)[0].message(lang) if found else ""
+                    problems[state.matter.id] = Problems(
+                        len(blocking), len(found) - len(blocking), first
+                    )
         except Exception as exc:  # noqa: BLE001 - shown on the screen, never a traceback
             self.post_message(self.LoadFailed(error_text(exc, lang)))
             return
