@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from functools import lru_cache
 from json.encoder import c_make_encoder, encode_basestring
 from operator import itemgetter
 from typing import Any
@@ -73,24 +74,20 @@ class Bulk:
     store), so the rows written are exactly those Core would write.
     """
 
-    def __init__(self, session: Session, stmt: ClauseElement, names: list[str]) -> None:
+    def __init__(
+        self, session: Session, stmt: ClauseElement, names: list[str], key: Any = None
+    ) -> None:
+        """`key` names the statement for reuse: compiled once per dialect, not once per bundle."""
         conn = session.connection()
         dialect = conn.dialect
-        compiled = stmt.compile(dialect=dialect, column_keys=names)
-        self.sql = compiled.string
-        # the order the statement wants its parameters in, by bind name
-        order = list(compiled.positiontup) if compiled.positional else list(compiled.binds)
-        missing = set(order) - set(names)
-        if missing:
-            raise ValueError(f"no values for {sorted(missing)}")
-        self.pick = _getter(order)
-        self.keys = order
-        self.positional = compiled.positional
-        self.procs = [
-            (i, proc)
-            for i, name in enumerate(order)
-            if (proc := _processor(compiled.binds[name].type, dialect)) is not None
-        ]
+        cache_key = None if key is None else (key, tuple(names), dialect.name, dialect.driver)
+        found = _COMPILED.get(cache_key) if cache_key is not None else None
+        if found is None:
+            found = _compile(stmt, names, dialect)
+            if cache_key is not None:
+                _COMPILED[cache_key] = found
+        self.sql, self.keys, self.positional, self.procs = found
+        self.pick = _getter(self.keys)
         self.conn = conn
 
     def run(self, rows: list[dict[str, Any]]) -> None:
@@ -111,6 +108,25 @@ class Bulk:
             keys = self.keys
             params = [dict(zip(keys, t, strict=True)) for t in params]
         self.conn.exec_driver_sql(self.sql, params)
+
+
+# (statement's name, bind names, dialect) -> what `Bulk` needs from its compiled form
+_COMPILED: dict[tuple, tuple[str, list[str], bool, list]] = {}
+
+
+def _compile(stmt: ClauseElement, names: list[str], dialect: Any) -> tuple:
+    compiled = stmt.compile(dialect=dialect, column_keys=names)
+    # the order the statement wants its parameters in, by bind name
+    order = list(compiled.positiontup) if compiled.positional else list(compiled.binds)
+    missing = set(order) - set(names)
+    if missing:
+        raise ValueError(f"no values for {sorted(missing)}")
+    procs = [
+        (i, proc)
+        for i, name in enumerate(order)
+        if (proc := _processor(compiled.binds[name].type, dialect)) is not None
+    ]
+    return compiled.string, order, compiled.positional, procs
 
 
 def _processor(type_: Any, dialect: Any) -> Any:
@@ -254,12 +270,18 @@ class _Shape:
         return rec
 
 
+@lru_cache(maxsize=1)
+def _shapes() -> dict[type, _Shape]:
+    """The tables' shapes, worked out once per process (they were, once per bundle)."""
+    return {cls: _Shape(cls) for cls in DERIVED}
+
+
 class BatchRows(Rows):
     """A batch's rows: plain records, loaded in bulk, written with Core at `flush`."""
 
     def __init__(self, session: Session) -> None:
         super().__init__(session)
-        self.shapes = {cls: _Shape(cls) for cls in DERIVED}
+        self.shapes = _shapes()
         self.new: dict[type, list[Record]] = {cls: [] for cls in _INSERT_ORDER}
         self.dirty: dict[int, StoredRecord] = {}  # stored rows changed since the last flush
         self.deleted: dict[type, list[dict[str, Any]]] = {}  # keys of stored rows to delete
@@ -331,15 +353,16 @@ class BatchRows(Rows):
         found = self.bulks.get((cls, kind))
         if found is None:
             shape = self.shapes[cls]
+            name = (shape.table.name, kind)
             if kind == "insert":
-                found = Bulk(self.session, shape.table.insert(), shape.columns)
+                found = Bulk(self.session, shape.table.insert(), shape.columns, name)
             elif kind == "delete":
                 where = and_(*(shape.table.c[k] == bindparam("key_" + k) for k in shape.key))
                 keys = ["key_" + k for k in shape.key]
-                found = Bulk(self.session, shape.table.delete().where(where), keys)
+                found = Bulk(self.session, shape.table.delete().where(where), keys, name)
             else:
                 keys = ["key_" + k for k in shape.key]
-                found = Bulk(self.session, shape.update, shape.changing + keys)
+                found = Bulk(self.session, shape.update, shape.changing + keys, name)
             self.bulks[(cls, kind)] = found
         return found
 

@@ -119,7 +119,9 @@ def storing(session: Session, events: Iterable[tuple[Event, Any]] = ()) -> Itera
 def _write(session: Session, pending: _Pending) -> None:
     if pending.rows:
         if pending.insert is None:
-            pending.insert = Bulk(session, EventRow.__table__.insert(), _EVENT_COLUMNS)
+            pending.insert = Bulk(
+                session, EventRow.__table__.insert(), _EVENT_COLUMNS, ("event", "insert")
+            )
         pending.insert.run(pending.rows)
         pending.rows = []
     for ledger, (seq, hash_) in pending.heads.items():
