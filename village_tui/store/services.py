@@ -121,11 +121,12 @@ class VillageService:
         """Matter states, newest first; all of the village's when no ids are given."""
         code = self.village_code()
         with read_session(self.engine) as s:
-            q = select(MatterRow).where(MatterRow.village_code == code)
+            m = MatterRow.__table__.c
+            q = select(*m).where(m.village_code == code)  # plain rows: no ORM object each
             if matter_ids is not None:
-                q = q.where(MatterRow.id.in_(list(matter_ids)))
-            q = q.order_by(MatterRow.opened_seq.desc())
-            return load_states(s, s.exec(q).all())
+                q = q.where(m.id.in_(list(matter_ids)))
+            q = q.order_by(m.opened_seq.desc())
+            return load_states(s, s.execute(q).all())
 
     def state(self, matter_id: str) -> MatterState:
         found = self.states([matter_id])
