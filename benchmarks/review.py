@@ -33,7 +33,11 @@ def main() -> int:
         times = []
         for _ in range(args.runs):
             t0 = time.perf_counter()
-            subprocess.run([*argv, "--format", "json", "--out", str(out)], check=True)
+            subprocess.run(
+                [*argv, "--format", "json", "--out", str(out)],
+                check=True,
+                stdout=subprocess.DEVNULL,
+            )
             times.append(time.perf_counter() - t0)
         villages = len(json.loads(out.read_text(encoding="utf-8"))["villages"])
     print(f"runs: {', '.join(f'{t:.2f}' for t in times)} s")
