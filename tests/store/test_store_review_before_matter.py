@@ -120,3 +120,43 @@ def test_a_batch_looks_up_earlier_reviews_for_all_its_new_matters_at_once(engine
     reads = [q for q in statements if q.lstrip().upper().startswith("SELECT")]
     assert len(reads) < 20, reads[:30]  # not one per matter (150)
     assert states(engine)["m007"] == ("returned", "补签到表")
+
+
+def test_a_batch_writes_the_same_attempts_and_step_rows_as_one_event_at_a_time(tmp_path):
+    from datetime import date
+
+    from village_tui.domain.model import Meeting
+    from village_tui.domain.steps import Step
+    from village_tui.store.db import open_engine
+    from village_tui.store.rebuild import dump_derived
+
+    v = village_chain(["m1"])
+
+    def meeting(day: int, content: str) -> dict:
+        held = date(2026, 6, day)
+        m = Meeting(held, "村委会", expected=45, present=40, votes_for=38, content=content)
+        return to_payload(m)
+
+    def step(record: dict, verdict: dict | None = None) -> None:
+        payload = {"matter_id": "m1", "step": Step.PROPOSAL.value, "record": record}
+        payload["acknowledged"] = []
+        if verdict is not None:
+            payload["verdict"] = verdict
+        v.add(ev.STEP_RECORDED, payload, "m1", "2026-06-03T08:00:00Z")
+
+    step(meeting(3, "第一次"))
+    # a later try that missed its quorum: recorded, but the step keeps the first record
+    step(meeting(4, "第二次"), {"valid": False, "invalid": ["quorum"], "defects": []})
+    dumps = []
+    for batched in (True, False):
+        engine = open_engine(tmp_path / f"{batched}.db")
+        store(engine, v.events, batched)
+        dumps.append(dump_derived(engine))
+        with read_session(engine) as s:
+            attempts = json.loads(s.get(MatterRow, "m1").attempts)
+        assert [a["valid"] for a in attempts] == [True, False]
+        engine.dispose()
+    assert dumps[0] == dumps[1]
+    (row,) = dumps[0]["step"]
+    assert "第一次" in str(row) and "第二次" not in str(row)
+    assert date(2026, 6, 3) in row and date(2026, 6, 4) not in row  # the step's date too
