@@ -14,13 +14,12 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from json.encoder import c_make_encoder, encode_basestring
 from typing import Any
 
-from sqlmodel import Session, select
+from sqlmodel import Session
 
 from ..domain import events as ev
-from ..domain.chain import Event, canonical_json
+from ..domain.chain import Event
 from ..domain.model import (
     Completion,
     Matter,
@@ -33,39 +32,16 @@ from ..domain.model import (
     record_from_payload,
 )
 from ..domain.steps import ORDER, Step
-from .apply_rows import BatchRows, Rows
+from .apply_rows import BatchRows, Rows, canonical_text
 from .search import search_key
 from .tables import (
     CompletionRow,
-    EventRow,
     MatterRow,
     ObjectionRow,
     ProgressRow,
     StepRow,
     VillageRow,
 )
-
-
-def _not_json(value: Any) -> Any:
-    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
-
-
-# `chain.canonical_json` without building a new encoder on every call: the very
-# same C encoder with the very same settings (ensure_ascii off, sorted keys,
-# compact separators, no NaN), so the text is byte for byte the same. It skips
-# only the check for circular references, which data parsed from JSON cannot have.
-_ENCODE = (
-    c_make_encoder(None, _not_json, encode_basestring, None, ":", ",", True, False, False)
-    if c_make_encoder is not None
-    else None
-)
-
-
-def canonical_text(value: Any) -> str:
-    """`chain.canonical_json(value)` for parsed JSON data, faster."""
-    if _ENCODE is None or isinstance(value, str):
-        return canonical_json(value)
-    return "".join(_ENCODE(value, 0))
 
 
 class ApplyError(ValueError):
@@ -310,7 +286,7 @@ def _step_recorded(rows: Rows, e: Event, data: dict, corrected: bool) -> None:
     verdict = data.get("verdict") or {}
     valid = verdict.get("valid", True) is not False
     acknowledged = sorted(set(data.get("acknowledged") or []))
-    attempts = json.loads(matter.attempts or "[]")
+    attempts = rows.attempts_of(matter)
     key = rows.corrects if corrected and isinstance(rows.corrects, int) else e.seq
     entry = next((a for a in attempts if a["seq"] == key), None)
     if entry is None:
@@ -331,11 +307,13 @@ def _step_recorded(rows: Rows, e: Event, data: dict, corrected: bool) -> None:
         recorded_at=e.recorded_at,
     )
     attempts.sort(key=lambda a: a["seq"])
-    matter.attempts = canonical_text(attempts)
+    rows.set_attempts(matter, attempts)
     steps = rows.steps_of(matter.id)
     current = [a for a in attempts if a["step"] == step.value and a.get("valid", True)]
     if current:
-        _set_step(rows, steps, matter, step, current[-1], e)
+        # the record just read, when it is the one that counts (the usual case)
+        known = record if current[-1] is entry else None
+        _set_step(rows, steps, matter, step, current[-1], e, known)
     elif corrected and step.value in steps:
         # The correction says the only try that counted did not: the step is not reached.
         rows.delete(StepRow, steps.pop(step.value))
@@ -345,9 +323,12 @@ def _step_recorded(rows: Rows, e: Event, data: dict, corrected: bool) -> None:
     _touch(matter, e, corrected)
 
 
-def _set_step(rows: Rows, steps: dict, matter: MatterRow, step: Step, a: dict, e: Event) -> None:
-    """The step's row made to hold attempt `a`."""
-    record = record_from_payload(step, a["record"])
+def _set_step(
+    rows: Rows, steps: dict, matter: MatterRow, step: Step, a: dict, e: Event, record: Any = None
+) -> None:
+    """The step's row made to hold attempt `a` (`record`: its record, when already read)."""
+    if record is None:
+        record = record_from_payload(step, a["record"])
     row = steps.get(step.value)
     if row is None:
         row = steps[step.value] = rows.create(
@@ -470,6 +451,7 @@ def _reviewed(rows: Rows, e: Event, data: dict, corrected: bool) -> None:
         # A review can reach a database that never saw the village's ledger (a
         # county importing a township's bundle first); it stays in the ledger
         # and `_earlier_review` applies it when the matter arrives.
+        rows.review_waiting(e.ledger, data["matter_id"], e.type, data, e.seq)
         return
     if e.ledger != ev.review_ledger(matter.village_code):
         raise ApplyError(
@@ -508,20 +490,12 @@ def _earlier_review(rows: Rows, matter: MatterRow) -> None:
 
     The last one in the review ledger's own order: `recorded_at` is only the township
     PC's clock, which may be wrong, and must never make the result depend on import order.
+    A batch looks these up for all its new matters at once (`BatchRows.prefetch`).
     """
-    q = (
-        select(EventRow.type, EventRow.payload, EventRow.seq)
-        .where(
-            EventRow.ledger == ev.review_ledger(matter.village_code),
-            EventRow.matter_id == matter.id,
-            EventRow.type.in_(sorted(ev.REVIEW_TYPES)),
-        )
-        .order_by(EventRow.seq.desc())
-        .limit(1)
-    )
-    found = rows.session.execute(q).first()
+    found = rows.earlier_review(ev.review_ledger(matter.village_code), matter.id)
     if found is not None:
-        _set_review(matter, found.type, json.loads(found.payload), found.seq)
+        type_, data, seq = found
+        _set_review(matter, type_, data, seq)
 
 
 @_handles(ev.ATTACHMENT_ADDED)

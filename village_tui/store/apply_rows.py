@@ -10,7 +10,10 @@ attributes either way, so there is still one apply logic.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
+from functools import lru_cache
+from json.encoder import c_make_encoder, encode_basestring
 from operator import itemgetter
 from typing import Any
 
@@ -19,8 +22,16 @@ from sqlalchemy.sql import ClauseElement
 from sqlmodel import Session
 
 from ..domain import events as ev
-from ..domain.chain import Event
-from .tables import CompletionRow, MatterRow, ObjectionRow, ProgressRow, StepRow, VillageRow
+from ..domain.chain import Event, canonical_json
+from .tables import (
+    CompletionRow,
+    EventRow,
+    MatterRow,
+    ObjectionRow,
+    ProgressRow,
+    StepRow,
+    VillageRow,
+)
 
 # Ids per IN (...) list. SQLAlchemy names an expanded IN's parameters in time
 # quadratic in their number (measured: 500 ids cost 12 ms to render, 100 ids 0.5 ms).
@@ -28,6 +39,28 @@ _IN_CHUNK = 100
 DERIVED = (VillageRow, MatterRow, StepRow, ProgressRow, ObjectionRow, CompletionRow)
 # Inserts go parents first: foreign keys are checked statement by statement.
 _INSERT_ORDER = (VillageRow, MatterRow, StepRow, ProgressRow, ObjectionRow, CompletionRow)
+
+
+def _not_json(value: Any) -> Any:
+    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+
+
+# `chain.canonical_json` without building a new encoder on every call: the very
+# same C encoder with the very same settings (ensure_ascii off, sorted keys,
+# compact separators, no NaN), so the text is byte for byte the same. It skips
+# only the check for circular references, which data parsed from JSON cannot have.
+_ENCODE = (
+    c_make_encoder(None, _not_json, encode_basestring, None, ":", ",", True, False, False)
+    if c_make_encoder is not None
+    else None
+)
+
+
+def canonical_text(value: Any) -> str:
+    """`chain.canonical_json(value)` for parsed JSON data, faster."""
+    if _ENCODE is None or isinstance(value, str):
+        return canonical_json(value)
+    return "".join(_ENCODE(value, 0))
 
 
 class Bulk:
@@ -41,24 +74,20 @@ class Bulk:
     store), so the rows written are exactly those Core would write.
     """
 
-    def __init__(self, session: Session, stmt: ClauseElement, names: list[str]) -> None:
+    def __init__(
+        self, session: Session, stmt: ClauseElement, names: list[str], key: Any = None
+    ) -> None:
+        """`key` names the statement for reuse: compiled once per dialect, not once per bundle."""
         conn = session.connection()
         dialect = conn.dialect
-        compiled = stmt.compile(dialect=dialect, column_keys=names)
-        self.sql = compiled.string
-        # the order the statement wants its parameters in, by bind name
-        order = list(compiled.positiontup) if compiled.positional else list(compiled.binds)
-        missing = set(order) - set(names)
-        if missing:
-            raise ValueError(f"no values for {sorted(missing)}")
-        self.pick = _getter(order)
-        self.keys = order
-        self.positional = compiled.positional
-        self.procs = [
-            (i, proc)
-            for i, name in enumerate(order)
-            if (proc := _processor(compiled.binds[name].type, dialect)) is not None
-        ]
+        cache_key = None if key is None else (key, tuple(names), dialect.name, dialect.driver)
+        found = _COMPILED.get(cache_key) if cache_key is not None else None
+        if found is None:
+            found = _compile(stmt, names, dialect)
+            if cache_key is not None:
+                _COMPILED[cache_key] = found
+        self.sql, self.keys, self.positional, self.procs = found
+        self.pick = _getter(self.keys)
         self.conn = conn
 
     def run(self, rows: list[dict[str, Any]]) -> None:
@@ -79,6 +108,25 @@ class Bulk:
             keys = self.keys
             params = [dict(zip(keys, t, strict=True)) for t in params]
         self.conn.exec_driver_sql(self.sql, params)
+
+
+# (statement's name, bind names, dialect) -> what `Bulk` needs from its compiled form
+_COMPILED: dict[tuple, tuple[str, list[str], bool, list]] = {}
+
+
+def _compile(stmt: ClauseElement, names: list[str], dialect: Any) -> tuple:
+    compiled = stmt.compile(dialect=dialect, column_keys=names)
+    # the order the statement wants its parameters in, by bind name
+    order = list(compiled.positiontup) if compiled.positional else list(compiled.binds)
+    missing = set(order) - set(names)
+    if missing:
+        raise ValueError(f"no values for {sorted(missing)}")
+    procs = [
+        (i, proc)
+        for i, name in enumerate(order)
+        if (proc := _processor(compiled.binds[name].type, dialect)) is not None
+    ]
+    return compiled.string, order, compiled.positional, procs
 
 
 def _processor(type_: Any, dialect: Any) -> Any:
@@ -126,6 +174,32 @@ class Rows:
             found = self.steps[matter_id] = {r.step: r for r in self.session.execute(q).scalars()}
         return found
 
+    def earlier_review(self, ledger: str, matter_id: str) -> Review | None:
+        """The last review of `matter_id` in the review ledger `ledger` (type, payload, seq)."""
+        t = EventRow.__table__
+        q = (
+            select(t.c.type, t.c.payload, t.c.seq)
+            .where(
+                t.c.ledger == ledger,
+                t.c.matter_id == matter_id,
+                t.c.type.in_(sorted(ev.REVIEW_TYPES)),
+            )
+            .order_by(t.c.seq.desc())
+            .limit(1)
+        )
+        found = self.session.execute(q).first()
+        return None if found is None else (found.type, json.loads(found.payload), found.seq)
+
+    def review_waiting(self, ledger: str, matter_id: Any, type_: str, data: dict, seq: int) -> None:
+        """A review of a matter not here yet: one event at a time, it is in the event table."""
+
+    def attempts_of(self, matter: Any) -> list[dict[str, Any]]:
+        """The matter's attempts (parsed `attempts` text), to change and give to `set_attempts`."""
+        return json.loads(matter.attempts or "[]")
+
+    def set_attempts(self, matter: Any, attempts: list[dict[str, Any]]) -> None:
+        matter.attempts = canonical_text(attempts)
+
     def new_matter(self, row: Any) -> None:
         # Foreign keys guarantee that nothing refers to a matter that did not exist.
         self.steps[row.id] = {}
@@ -136,6 +210,15 @@ class Rows:
 
     def close(self) -> None:
         pass
+
+
+Review = tuple[str, dict[str, Any], int]  # an event's type, parsed payload and seq
+
+
+def _later(a: Review | None, b: Review | None) -> Review | None:
+    if a is None or (b is not None and b[2] > a[2]):
+        return b
+    return a
 
 
 class Record:
@@ -187,16 +270,49 @@ class _Shape:
         return rec
 
 
+@lru_cache(maxsize=1)
+def _shapes() -> dict[type, _Shape]:
+    """The tables' shapes, worked out once per process (they were, once per bundle)."""
+    return {cls: _Shape(cls) for cls in DERIVED}
+
+
 class BatchRows(Rows):
     """A batch's rows: plain records, loaded in bulk, written with Core at `flush`."""
 
     def __init__(self, session: Session) -> None:
         super().__init__(session)
-        self.shapes = {cls: _Shape(cls) for cls in DERIVED}
+        self.shapes = _shapes()
         self.new: dict[type, list[Record]] = {cls: [] for cls in _INSERT_ORDER}
         self.dirty: dict[int, StoredRecord] = {}  # stored rows changed since the last flush
         self.deleted: dict[type, list[dict[str, Any]]] = {}  # keys of stored rows to delete
         self.bulks: dict[tuple[type, str], Bulk] = {}
+        # (review ledger, matter id) -> its last stored review, for the batch's new matters
+        self.reviews: dict[tuple[str, str], Review | None] = {}
+        self.waiting: dict[tuple[str, str], Review] = {}  # reviews applied in this batch
+        # matter id -> (record, attempts): kept parsed, written as text once per flush
+        self.attempts: dict[str, tuple[Any, list[dict[str, Any]]]] = {}
+        self.attempts_changed: set[str] = set()
+
+    def attempts_of(self, matter: Any) -> list[dict[str, Any]]:
+        found = self.attempts.get(matter.id)
+        if found is None or found[0] is not matter:
+            found = self.attempts[matter.id] = (matter, super().attempts_of(matter))
+        return found[1]
+
+    def set_attempts(self, matter: Any, attempts: list[dict[str, Any]]) -> None:
+        self.attempts[matter.id] = (matter, attempts)
+        self.attempts_changed.add(matter.id)
+
+    def earlier_review(self, ledger: str, matter_id: str) -> Review | None:
+        key = (ledger, matter_id)
+        stored = self.reviews[key] if key in self.reviews else super().earlier_review(*key)
+        return _later(stored, self.waiting.get(key))
+
+    def review_waiting(self, ledger: str, matter_id: Any, type_: str, data: dict, seq: int) -> None:
+        """Kept: its row may not be written yet when the matter comes later in the batch."""
+        if isinstance(matter_id, str):
+            key = (ledger, matter_id)
+            self.waiting[key] = _later(self.waiting.get(key), (type_, data, seq))
 
     def delete(self, cls: type, row: Any) -> None:
         if isinstance(row, StoredRecord):
@@ -237,19 +353,24 @@ class BatchRows(Rows):
         found = self.bulks.get((cls, kind))
         if found is None:
             shape = self.shapes[cls]
+            name = (shape.table.name, kind)
             if kind == "insert":
-                found = Bulk(self.session, shape.table.insert(), shape.columns)
+                found = Bulk(self.session, shape.table.insert(), shape.columns, name)
             elif kind == "delete":
                 where = and_(*(shape.table.c[k] == bindparam("key_" + k) for k in shape.key))
                 keys = ["key_" + k for k in shape.key]
-                found = Bulk(self.session, shape.table.delete().where(where), keys)
+                found = Bulk(self.session, shape.table.delete().where(where), keys, name)
             else:
                 keys = ["key_" + k for k in shape.key]
-                found = Bulk(self.session, shape.update, shape.changing + keys)
+                found = Bulk(self.session, shape.update, shape.changing + keys, name)
             self.bulks[(cls, kind)] = found
         return found
 
     def flush(self) -> None:
+        for mid in self.attempts_changed:
+            matter, attempts = self.attempts[mid]
+            matter.attempts = canonical_text(attempts)
+        self.attempts_changed.clear()
         self.session.flush()  # ORM objects of the same transaction (the ledger head)
         # Deletes first: a step deleted and recorded again in one batch is a new row.
         for cls, keys in self.deleted.items():
@@ -312,6 +433,37 @@ class BatchRows(Rows):
                 self.steps[r.matter_id][r.step] = r
             for r in self._select(CompletionRow, CompletionRow.__table__.c.matter_id.in_(chunk)):
                 self.by_key[(CompletionRow, r.matter_id)] = r
+        self._prefetch_reviews(events)
+
+    def _prefetch_reviews(self, events: Iterable[tuple[Event, Any]]) -> None:
+        """The stored reviews of the matters the batch opens, a few queries per review ledger."""
+        new: dict[str, set[str]] = {}
+        for e, data in events:
+            if e.type == ev.MATTER_OPENED and data is None:  # a replay passes the text only
+                try:
+                    data = json.loads(e.payload)
+                except (ValueError, RecursionError):
+                    continue  # apply_event refuses it
+            if e.type == ev.MATTER_OPENED and isinstance(data, dict):
+                m = data.get("matter")
+                mid = m.get("id") if isinstance(m, dict) else None
+                if isinstance(mid, str) and self.by_key.get((MatterRow, mid), 0) is None:
+                    new.setdefault(ev.review_ledger(e.ledger), set()).add(mid)
+        t = EventRow.__table__
+        types = sorted(ev.REVIEW_TYPES)
+        for ledger, mids in new.items():
+            for chunk in _chunks(sorted(mids)):
+                q = select(t.c.matter_id, t.c.type, t.c.payload, t.c.seq).where(
+                    t.c.ledger == ledger, t.c.matter_id.in_(chunk), t.c.type.in_(types)
+                )
+                last: dict[str, Any] = {}
+                for r in self.session.execute(q):
+                    if r.matter_id not in last or r.seq > last[r.matter_id].seq:
+                        last[r.matter_id] = r
+                for mid in chunk:
+                    r = last.get(mid)
+                    found = None if r is None else (r.type, json.loads(r.payload), r.seq)
+                    self.reviews[(ledger, mid)] = found
 
 
 def _getter(names: list[str]):

@@ -18,6 +18,7 @@ from ..domain.model import MatterState, StepRecord, Village
 from ..domain.rules import evaluate, preview, unacknowledged
 from ..domain.steps import Step
 from ..domain.validate import validate_record
+from .collector import collector_paused
 from .db import read_session
 from .errors import ServiceError
 from .history_diff import Change, changes
@@ -79,11 +80,12 @@ class VillageReading:
         """Matter states, newest first; all of the village's when no ids are given."""
         code = self.village_code()
         with read_session(self.engine) as s:
-            q = select(MatterRow).where(MatterRow.village_code == code)
+            m = MatterRow.__table__.c
+            q = select(*m).where(m.village_code == code)  # plain rows: no ORM object each
             if matter_ids is not None:
-                q = q.where(MatterRow.id.in_(list(matter_ids)))
-            q = q.order_by(MatterRow.opened_seq.desc())
-            return load_states(s, s.exec(q).all())
+                q = q.where(m.id.in_(list(matter_ids)))
+            q = q.order_by(m.opened_seq.desc())
+            return load_states(s, s.execute(q).all())
 
     def state(self, matter_id: str) -> MatterState:
         found = self.states([matter_id])
@@ -160,10 +162,13 @@ class VillageReading:
         """Each matter's findings that still need the clerk (as the dashboard marks them), by id."""
         village = self._require_village()
         profile, today = self.profile(village.profile), self.today()
-        return {
-            state.matter.id: unacknowledged(evaluate(state, village, profile, today), state)
-            for state in self.states()
-        }
+        # Tens of thousands of small objects and no cycles: each automatic collection would
+        # rescan them all, which made 20,000 matters take super-linear time.
+        with collector_paused():
+            return {
+                state.matter.id: unacknowledged(evaluate(state, village, profile, today), state)
+                for state in self.states()
+            }
 
     def verify(self):
         with read_session(self.engine) as s:

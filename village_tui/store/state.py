@@ -67,7 +67,7 @@ def load_states(session: Session, matters: Iterable[MatterRow]) -> list[MatterSt
     if not ids:
         return []
     for chunk in _chunks(ids, 900):  # SQLite caps bound parameters
-        for s in session.exec(select(StepRow).where(StepRow.matter_id.in_(chunk))):
+        for s in _rows(session, StepRow, chunk):
             step = Step(s.step)
             state = by_id[s.matter_id]
             state.steps[step] = record_from_payload(step, json.loads(s.record))
@@ -75,7 +75,7 @@ def load_states(session: Session, matters: Iterable[MatterRow]) -> list[MatterSt
             if acks:
                 state.acknowledged[step] = acks
         progress = defaultdict(list)
-        for p in session.exec(select(ProgressRow).where(ProgressRow.matter_id.in_(chunk))):
+        for p in _rows(session, ProgressRow, chunk):
             progress[p.matter_id].append(
                 ProgressEntry(
                     id=p.id,
@@ -87,11 +87,11 @@ def load_states(session: Session, matters: Iterable[MatterRow]) -> list[MatterSt
             )
         for mid, entries in progress.items():
             by_id[mid].progress = sorted(entries, key=lambda p: (p.on, p.id))
-        for c in session.exec(select(CompletionRow).where(CompletionRow.matter_id.in_(chunk))):
+        for c in _rows(session, CompletionRow, chunk):
             by_id[c.matter_id].completion = Completion(
                 completed_on=c.completed_on, summary=c.summary
             )
-        for o in session.exec(select(ObjectionRow).where(ObjectionRow.matter_id.in_(chunk))):
+        for o in _rows(session, ObjectionRow, chunk):
             by_id[o.matter_id].objections.append(
                 Objection(
                     id=o.id,
@@ -126,6 +126,12 @@ def attempts_from_text(text: str | None) -> list[Attempt]:
         )
         later[a["step"]] = a["seq"]
     return out[::-1]
+
+
+def _rows(session: Session, cls: type, matter_ids: list[str]):
+    """The table's rows of these matters as plain rows (attributes named as the model's)."""
+    t = cls.__table__
+    return session.execute(select(*t.c).where(t.c.matter_id.in_(matter_ids)))
 
 
 def _chunks(items: list[str], size: int):

@@ -176,14 +176,13 @@ class ReviewService:
         today = self.today()
         with read_session(self.engine) as s:
             villages = {v.code: v for v in s.exec(select(VillageRow)).scalars()}
-            q = select(MatterRow)
+            m = MatterRow.__table__.c
+            q = select(*m)  # plain rows: 13,000 ORM objects cost more than evaluating them
             if village_code is not None:
-                q = q.where(MatterRow.village_code == village_code)
+                q = q.where(m.village_code == village_code)
             if pending_only:
-                q = q.where(MatterRow.review_state.in_(PENDING_STATES))
-            matter_rows = list(
-                s.execute(q.order_by(MatterRow.village_code, MatterRow.opened_seq.desc())).scalars()
-            )
+                q = q.where(m.review_state.in_(PENDING_STATES))
+            matter_rows = list(s.execute(q.order_by(m.village_code, m.opened_seq.desc())))
             updated = {m.id: m.updated_seq for m in matter_rows}
             states = load_states(s, matter_rows)
             village_of = {m.id: m.village_code for m in matter_rows}
