@@ -10,6 +10,7 @@ from typing import Any
 
 from ..domain.steps import Step
 from .common import CATEGORIES
+from .tui_clerk import PAIRS as CLERK_PAIRS
 
 _PAIRS: dict[str, tuple[str, str]] = {
     "app.title": ("四议两公开台账", "4+2 ledger"),
@@ -340,6 +341,7 @@ _PAIRS: dict[str, tuple[str, str]] = {
     ),
     "error.unexpected": ("意外错误：{message}", "Unexpected error: {message}"),
     "error.no_village": ("尚未设置村庄", "No village set up"),
+    **CLERK_PAIRS,
 }
 
 MESSAGES: dict[str, dict[str, str]] = {k: {"zh": zh, "en": en} for k, (zh, en) in _PAIRS.items()}

@@ -46,6 +46,12 @@ def error_text(exc: BaseException, lang: str) -> str:
     if problem is not None:
         log.warning("database problem in the app", exc_info=exc)
         return problem[1] if lang == "en" else problem[0]
+    if isinstance(exc, OSError):  # a file or folder the system refused: said in our words
+        from ...i18n.os_errors import os_reason
+
+        log.warning("file refused in the app", exc_info=exc)
+        where = f"{exc.filename}{': ' if lang == 'en' else '：'}" if exc.filename else ""
+        return tr("error.os", lang, where=where, why=os_reason(exc, lang))
     log.error("unexpected error in the app", exc_info=exc)
     return tr("error.unexpected", lang, message=f"{type(exc).__name__}: {exc}")
 
