@@ -400,6 +400,11 @@ def tr(key: str, lang: str = "zh", **values: Any) -> str:
     return text.format(**values) if values else text
 
 
+def key_texts(lang: str = "zh") -> frozenset[str]:
+    """Every key description of the catalogue in `lang` (to tell ours from Textual's English)."""
+    return frozenset(tr(k, lang) for k in _PAIRS if k.startswith("key."))
+
+
 def step_short(step: Step | None, lang: str = "zh") -> str:
     """A step's short label for table cells ("4决议")."""
     return tr(f"step.{step.value}", lang) if step else tr("step.none", lang)

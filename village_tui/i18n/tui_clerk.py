@@ -6,8 +6,6 @@ PAIRS: dict[str, tuple[str, str]] = {
     # Textual's command palette and its system commands
     "palette.search": ("搜索命令…", "Search for commands…"),
     "palette.none": ("没有相符的命令", "No matches found"),
-    "palette.help": ("帮助", "Help"),
-    "palette.help_more": ("四议两公开的步骤和全部按键", "The 4+2 steps and every key"),
     "palette.shot": ("截图", "Screenshot"),
     "palette.shot_more": (
         "把当前屏幕保存为 SVG 图片（存在公示文件夹）",
@@ -24,5 +22,5 @@ PAIRS: dict[str, tuple[str, str]] = {
     "select.prompt": ("请选择", "Choose"),
     "error.os": ("无法读写文件：{where}{why}", "cannot read or write a file: {where}{why}"),
     # fields
-    "date.placeholder": ("年-月-日，如 2024-03-01", "year-month-day, e.g. 2024-03-01"),
+    "date.placeholder": ("年-月-日", "yyyy-mm-dd"),
 }

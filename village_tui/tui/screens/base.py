@@ -17,7 +17,7 @@ log = logging.getLogger("village_tui")
 
 
 # Descriptions Textual itself gives its bindings.
-_KEY_ALIASES = {"palette": "key.palette"}
+_KEY_ALIASES = {"palette": "key.palette", "Dismiss menu": "key.dismiss_menu"}
 
 
 def localize_bindings(node: Any, lang: str, translate: Any = None) -> None:

@@ -31,6 +31,7 @@ from ..parse import (
     parse_optional_date,
 )
 from ..widgets.field_row import FieldRow
+from ..widgets.local_select import LocalSelect
 from .base import Localized, Refused, Saved, ServiceWorker, error_text
 
 
@@ -111,12 +112,12 @@ class FormScreen(Localized, ServiceWorker, ModalScreen[Any]):
         return FieldRow(self.t(label_key), inp, id=f"row-{name}")
 
     def date_field(self, name: str, label_key: str, value: date | None = None) -> FieldRow:
-        return self.text_field(name, label_key, format_date(value), "YYYY-MM-DD")
+        return self.text_field(name, label_key, format_date(value), self.t("date.placeholder"))
 
     def select_field(
         self, name: str, label_key: str, options: list[tuple[str, str]], value: str | None
     ) -> FieldRow:
-        sel: Select[str] = Select(
+        sel: Select[str] = LocalSelect(
             options,
             value=value if value is not None else Select.NULL,
             allow_blank=value is None,
