@@ -84,7 +84,7 @@ class MatterReviewScreen(Decide, TownshipScreen, Screen[None]):
         for f in d.row.findings:
             if f.step is None:
                 info.append("\n")
-                info.append_text(finding_text(f, self.lang))
+                info.append_text(finding_text(f, self.lang, ids=True))
         self.query_one("#info", Static).update(info)
         self.query_one(Timeline).show(d.state, d.row.findings, self.desk.today(), self.lang)
         self.query_one("#thread", Static).update(self._thread(d.thread))
