@@ -50,3 +50,27 @@ def test_argparse_is_left_as_it_was_after_a_command(run):
     run("--bogus")
     run("-h")
     assert (argparse._, argparse.ngettext) == before
+
+
+def test_every_help_text_has_its_english(run, capsys):
+    """--lang en --help of every command has no Chinese but the examples' place names."""
+    import re as _re
+
+    from village_tui.cli.main import build_parser
+
+    han = _re.compile(r"[\u4e00-\u9fff]")
+    allowed = {"善堂镇", "浚县"}  # example names the clerk types as they are
+    commands = [a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction)]
+    names = [[]] + [[name] for name in commands[0].choices]
+    for cmd in list(names):
+        sub = commands[0].choices.get(cmd[0]) if cmd else None
+        for a in sub._actions if sub else []:
+            if isinstance(a, argparse._SubParsersAction):
+                names += [[cmd[0], n] for n in a.choices]
+    for cmd in names:
+        code, out, _ = run("--lang", "en", *cmd, "-h")
+        assert code == 0, cmd
+        for name in allowed:
+            out = out.replace(name, "")
+        assert not han.search(out), (cmd, [line for line in out.splitlines() if han.search(line)])
+    assert len(names) > 25  # every command and sub-command was asked

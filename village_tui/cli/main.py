@@ -122,6 +122,22 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def in_english(parser: argparse.ArgumentParser) -> None:
+    """Every Chinese --help text of `parser` and its subcommands replaced by its English."""
+    from ..i18n.cli_help import EN
+
+    parser.description = EN.get(parser.description or "", parser.description)
+    parser.epilog = EN.get(parser.epilog or "", parser.epilog)
+    for action in parser._actions:
+        if isinstance(action.help, str):
+            action.help = EN.get(action.help, action.help)
+        if isinstance(action, argparse._SubParsersAction):
+            for choice in action._choices_actions:
+                choice.help = EN.get(choice.help or "", choice.help)
+            for sub in dict.fromkeys(action.choices.values()):
+                in_english(sub)
+
+
 def _lang_from(argv: Sequence[str]) -> str:
     # Known before parsing, so that a usage error is already in the right language.
     args = list(argv)
@@ -140,6 +156,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         with argparse_in(output.lang()):
             parser = build_parser()
+            if output.lang() == "en":
+                in_english(parser)
             args = parser.parse_args(argv)
     except output.CommandFailed as exc:
         return exc.code
