@@ -21,6 +21,17 @@ PAIRS: dict[str, tuple[str, str]] = {
     "key.dismiss_menu": ("关闭列表", "Close list"),
     "select.prompt": ("请选择", "Choose"),
     "error.os": ("无法读写文件：{where}{why}", "cannot read or write a file: {where}{why}"),
+    # categories in a list column of 8 (zh) or 10 (en) cells
+    "catshort.road": ("道路", "Roads"),
+    "catshort.grain_subsidy": ("种粮直补", "Grain aid"),
+    "catshort.dibao": ("低保评议", "Dibao"),
+    "catshort.public_works": ("一事一议", "Works"),
+    "catshort.land": ("土地承包", "Land"),
+    "catshort.collective_assets": ("集体资产", "Collective"),
+    "catshort.homestead": ("宅基地", "Homestead"),
+    "catshort.land_compensation": ("征地补偿", "Land comp."),
+    "catshort.relief": ("救灾救济", "Relief"),
+    "catshort.other": ("其他", "Other"),
     # fields
     "date.placeholder": ("年-月-日", "yyyy-mm-dd"),
 }

@@ -18,7 +18,7 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.css.query import NoMatches
 from textual.screen import ModalScreen
-from textual.widgets import Checkbox, Footer, Input, Label, Select, Static
+from textual.widgets import Checkbox, Input, Label, Select, Static
 
 from ...domain.findings import InvalidRecord
 from ..parse import (
@@ -31,6 +31,7 @@ from ..parse import (
     parse_optional_date,
 )
 from ..widgets.field_row import FieldRow
+from ..widgets.fit_footer import FitFooter
 from ..widgets.local_select import LocalSelect
 from .base import Localized, Refused, Saved, ServiceWorker, error_text
 
@@ -89,7 +90,7 @@ class FormScreen(Localized, ServiceWorker, ModalScreen[Any]):
                 yield from self.fields()
             yield Static("", id="form-error")
             yield from self.below()
-        yield Footer()
+        yield FitFooter()
 
     def on_mount(self) -> None:
         # Quiet at first: what is missing is shown as a hint until the clerk starts typing.

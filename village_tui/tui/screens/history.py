@@ -8,12 +8,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from ...domain.steps import Step
 from ...i18n.history import CHANGE, label, local_time, show
 from ...i18n.tui import step_short
 from ...store.history_diff import flatten
+from ..widgets.fit_footer import FitFooter
 from .base import Localized, error_text
 
 
@@ -40,7 +41,7 @@ class HistoryScreen(Localized, Screen[None]):
         yield Static(self.t("history.title", title=self.title_text), id="history-title")
         yield DataTable(id="history-table", cursor_type="row", zebra_stripes=True)
         yield Static("", id="history-detail")
-        yield Footer()
+        yield FitFooter()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
