@@ -97,9 +97,10 @@ class HistoryScreen(Localized, Screen[None]):
     def detail(self, e) -> Text:
         """An event as labelled fields; a correction as old → new, field by field."""
         lang = self.lang
+        colon = ": " if lang == "en" else "："
         text = Text(f"#{e.seq} {e.actor} {local_time(e.recorded_at)}\n", style="bold")
         if e.reason:
-            text.append(f"{self.t('form.reason')}：{e.reason}\n", style="yellow")
+            text.append(f"{self.t('form.reason')}{colon}{e.reason}\n", style="yellow")
         if e.corrects:
             for c in e.changes:
                 line = CHANGE[lang].format(
@@ -113,5 +114,5 @@ class HistoryScreen(Localized, Screen[None]):
             return text
         fields = [(k, v) for k, v in flatten(e.data).items() if v not in (None, "", [], 0, False)]
         for key, value in fields[:14]:
-            text.append(f"{label(key, lang)}：{show(key, value, lang)}\n")
+            text.append(f"{label(key, lang)}{colon}{show(key, value, lang)}\n")
         return text
