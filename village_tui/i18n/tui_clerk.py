@@ -32,6 +32,22 @@ PAIRS: dict[str, tuple[str, str]] = {
     "catshort.land_compensation": ("征地补偿", "Land comp."),
     "catshort.relief": ("救灾救济", "Relief"),
     "catshort.other": ("其他", "Other"),
+    # the dashboard's explanations
+    "dash.counts_title": ("各步骤事项数：", "Matters per step: "),
+    "dash.legend": (
+        "标记：✗ 有须改正的问题  ! 有提醒  … 核查中",
+        "Marks: ✗ must be put right  ! warning  … checking",
+    ),
+    # the user's keymap file
+    "keymap.bad_line": (
+        '第 {n} 行不是“编号 = "按键"”的格式，已忽略',
+        'line {n} is not in the form id = "keys"; ignored',
+    ),
+    "keymap.unreadable": (
+        "无法读取键位文件 {path}，按默认按键",
+        "cannot read the keymap file {path}; default keys",
+    ),
+    "keymap.in_file": ("键位文件 {path}：{problem}", "keymap file {path}: {problem}"),
     # fields
     "date.placeholder": ("年-月-日", "yyyy-mm-dd"),
 }

@@ -60,12 +60,19 @@ class VillageApp(App[None]):
         self.has_village = has_village
         self.title = tr("app.title", lang)
         localize_bindings(self, lang)
+        from .keymap import load_keymap
+
+        keymap, self.keymap_problems = load_keymap(lang)
+        if keymap:
+            self.set_keymap(keymap)
 
     def get_default_screen(self) -> Screen:
         # Straight to the dashboard when the village is known: one screen fewer to build at start-up.
         return DashboardScreen() if self.has_village else super().get_default_screen()
 
     def on_mount(self) -> None:
+        for problem in self.keymap_problems:
+            self.notify(problem, severity="warning", timeout=15)
         if not self.has_village:
             self.check_village()
 

@@ -328,6 +328,7 @@ class DashboardScreen(Localized, Screen[None]):
             return
         text = Text(self.t("dash.shown", shown=len(self.shown), total=len(self.lines)), style="dim")
         row = self.query_one(MatterTable).cursor
+        plain = len(text)
         if not self.shown:
             text.append("  " + self.t("dash.nomatch"))
         elif 0 <= row < len(self.shown):
@@ -339,6 +340,8 @@ class DashboardScreen(Localized, Screen[None]):
             elif ln.problems and ln.problems.first:
                 style = "red" if ln.problems.blocking else "yellow"
                 text.append("  " + ln.problems.first, style=style)
+        if len(text) == plain:  # nothing to say about this matter: say what the marks mean
+            text.append("  " + self.t("dash.legend"), style="dim")
         detail.update(text)
 
     def on_matter_table_highlighted(self, _event: MatterTable.Highlighted) -> None:
