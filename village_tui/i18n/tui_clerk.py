@@ -38,6 +38,23 @@ PAIRS: dict[str, tuple[str, str]] = {
         "标记：✗ 有须改正的问题  ! 有提醒  … 核查中",
         "Marks: ✗ must be put right  ! warning  … checking",
     ),
+    # Esc on a changed form
+    "key.discard": ("放弃修改", "Discard"),
+    "key.keep_editing": ("继续填写", "Keep editing"),
+    "discard.title": (
+        "[b]表单已修改，尚未保存[/b]",
+        "[b]The form has changes that are not saved[/b]",
+    ),
+    "discard.text": (
+        "按 Y 放弃这些修改并关闭表单（台账不变）；按 N 或 Esc 回到表单继续填写。",
+        "Y discards them and closes the form (the ledger is unchanged); N or Esc goes back to it.",
+    ),
+    # the check panel while the form cannot be read or is being checked
+    "form.check_waits": (
+        "（先改正上面的错误，再核查）",
+        "(put the error above right first, then it is checked)",
+    ),
+    "form.checking": ("核查中…", "Checking…"),
     # the user's keymap file
     "keymap.bad_line": (
         '第 {n} 行不是“编号 = "按键"”的格式，已忽略',

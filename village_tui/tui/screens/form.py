@@ -81,6 +81,9 @@ class FormScreen(Localized, ServiceWorker, ModalScreen[Any]):
     def value_changed(self, value: Any) -> None:
         """Called with the form's value whenever every field reads cleanly."""
 
+    def value_unreadable(self) -> None:
+        """Called whenever a field does not read: nothing may be said about the form as a whole."""
+
     # --- layout --------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
@@ -93,6 +96,7 @@ class FormScreen(Localized, ServiceWorker, ModalScreen[Any]):
         yield FitFooter()
 
     def on_mount(self) -> None:
+        self._initial = self.shown_values()
         # Quiet at first: what is missing is shown as a hint until the clerk starts typing.
         self.revalidate()
         self._touched = True
@@ -193,6 +197,7 @@ class FormScreen(Localized, ServiceWorker, ModalScreen[Any]):
             value = self.read()
         except (FieldError, InvalidRecord) as err:
             self._mark(getattr(err, "field", None), err.message(self.lang))
+            self.value_unreadable()
             return None
         self._mark(None, "")
         self.value_changed(value)
@@ -240,5 +245,23 @@ class FormScreen(Localized, ServiceWorker, ModalScreen[Any]):
         self._mark(getattr(message.error, "field", None), text)
         self.notify(text, severity="error", timeout=6)
 
+    def shown_values(self) -> dict[str, Any]:
+        """What every field shows now, to tell whether the clerk changed anything."""
+        return {
+            w.id: w.value
+            for w in self.query("Input, Select, Checkbox")
+            if w.id  # type: ignore[attr-defined]
+        }
+
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        """Leave the form; when something was changed, ask first (see docs/decisions.md)."""
+        if self.shown_values() == getattr(self, "_initial", None):
+            self.dismiss(None)
+            return
+        from .discard import DiscardChanges
+
+        def answered(leave: bool | None) -> None:
+            if leave:
+                self.dismiss(None)
+
+        self.app.push_screen(DiscardChanges(), answered)

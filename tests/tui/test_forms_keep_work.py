@@ -1,0 +1,64 @@
+"""Forms never lose work or mislead: Esc asks when changed; the check panel speaks of what is shown."""
+
+from __future__ import annotations
+
+from tests.tui.helpers import fill, make_app, screen_text, settle
+from tests.tui.test_rules_in_forms import open_first_matter, seed
+from village_tui.tui.screens.discard import DiscardChanges
+from village_tui.tui.screens.new_matter import NewMatterScreen
+from village_tui.tui.screens.step_form import StepForm
+
+
+async def test_esc_on_an_unchanged_form_just_closes(village_service, db_path):
+    app = make_app(village_service, db_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert not isinstance(app.screen, (NewMatterScreen, DiscardChanges))
+
+
+async def test_esc_on_a_changed_form_asks_and_keeps_the_text(village_service, db_path):
+    app = make_app(village_service, db_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        await fill(pilot, "title", "修桥")
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, DiscardChanges)
+        assert "表单已修改，尚未保存" in screen_text(app)
+        await pilot.press("n")  # keep editing
+        await settle(pilot)
+        assert isinstance(app.screen, NewMatterScreen) and app.screen.raw("title") == "修桥"
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("y")  # discard
+        await settle(pilot)
+        assert not isinstance(app.screen, (NewMatterScreen, DiscardChanges))
+    assert village_service.states() == []  # nothing was saved
+
+
+async def test_the_check_panel_never_says_ok_beside_an_error(village_service, db_path):
+    seed(village_service, 0)
+    app = make_app(village_service, db_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_first_matter(pilot)
+        await pilot.press("x")
+        await settle(pilot)
+        assert isinstance(app.screen, StepForm)
+        await fill(pilot, "expected", "5")
+        await fill(pilot, "present", "5")
+        await fill(pilot, "votes_for", "5")
+        await settle(pilot)
+        await pilot.pause(0.4)
+        await settle(pilot)
+        assert "✓ 按现有填写未发现问题" in screen_text(app)
+        await fill(pilot, "present", "x5")  # not a number: the form cannot be checked
+        await settle(pilot)
+        shown = screen_text(app)
+        assert "✓ 按现有填写未发现问题" not in shown
+        assert "（先改正上面的错误，再核查）" in shown
