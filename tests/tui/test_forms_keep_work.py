@@ -62,3 +62,59 @@ async def test_the_check_panel_never_says_ok_beside_an_error(village_service, db
         shown = screen_text(app)
         assert "✓ 按现有填写未发现问题" not in shown
         assert "（先改正上面的错误，再核查）" in shown
+
+
+async def test_a_new_step_is_dated_like_the_step_before(village_service, db_path):
+    seed(village_service, 1)  # step 1 held on 2024-03-01; today is 2024-05-01
+    app = make_app(village_service, db_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_first_matter(pilot)
+        await pilot.press("x")
+        await settle(pilot)
+        assert app.screen.raw("held_on") == "2024-03-01"
+
+
+async def test_a_villagers_assembly_shows_its_own_fields(village_service, db_path):
+    from textual.widgets import Select
+
+    from village_tui.domain.steps import Step
+    from village_tui.tui.screens.meeting_form import MeetingFormScreen
+
+    mid = seed(village_service, 2)
+    app = make_app(village_service, db_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        state = village_service.state(mid)
+        app.push_screen(MeetingFormScreen(state, Step.RESOLUTION, village_service.village(), False))
+        await settle(pilot)
+        assert "其中代表" in screen_text(app)
+        app.screen.query_one("#f-assembly", Select).value = "villagers"
+        await settle(pilot)
+        shown = screen_text(app)
+        assert "其中代表" not in shown and "其中妇女" not in shown
+        assert "到会户代表" in shown and "会议通知" in shown
+        assert app.screen.raw("expected") == "1200"  # the adults on the roster
+        assert app.screen._members()["representatives_among_members"] is None
+
+
+async def test_personal_data_is_ticked_for_dibao_and_relief(village_service, db_path):
+    from textual.widgets import Checkbox, Select
+
+    app = make_app(village_service, db_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        category = app.screen.query_one("#f-category", Select)
+        box = app.screen.query_one("#f-personal_data", Checkbox)
+        assert box.value is False  # roads: nobody's data
+        for value, ticked in (("dibao", True), ("road", False), ("relief", True)):
+            category.value = value
+            await settle(pilot)
+            assert box.value is ticked, value
+        assert box.has_class("-on")
+        box.value = False  # the clerk's own choice wins from now on
+        await settle(pilot)
+        category.value = "dibao"
+        await settle(pilot)
+        assert box.value is False

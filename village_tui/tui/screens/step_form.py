@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
 from textual import work
 from textual.app import ComposeResult
@@ -56,6 +57,19 @@ class StepForm(FormScreen):
         self._timer: Timer | None = None
         self._generation = 0  # which state of the fields the check panel speaks of
         super().__init__()
+
+    def first_day(self) -> date:
+        """A new step's date: the last recorded step's (clerks enter past meetings), else today."""
+        from ...domain.steps import ORDER
+
+        days = [
+            getattr(rec, name)
+            for s in ORDER[: ORDER.index(self.step)]
+            if (rec := self.state.steps.get(s)) is not None
+            for name in ("held_on", "posted_on", "started_on")
+            if isinstance(getattr(rec, name, None), date)
+        ]
+        return days[-1] if days else self.service.today()
 
     def heading(self) -> str:
         key = "form.correcting" if self.correcting else "form.recording"
