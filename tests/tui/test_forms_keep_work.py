@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.tui.helpers import fill, make_app, screen_text, settle
+from tests.tui.helpers import fill, focus, make_app, screen_text, settle
 from tests.tui.test_rules_in_forms import open_first_matter, seed
 from village_tui.tui.screens.discard import DiscardChanges
 from village_tui.tui.screens.new_matter import NewMatterScreen
@@ -118,3 +118,20 @@ async def test_personal_data_is_ticked_for_dibao_and_relief(village_service, db_
         category.value = "dibao"
         await settle(pilot)
         assert box.value is False
+
+
+async def test_expected_from_the_roster_survives_a_stray_key(village_service, db_path):
+    seed(village_service, 1)
+    app = make_app(village_service, db_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_first_matter(pilot)
+        await pilot.press("x")
+        await settle(pilot)
+        form = app.screen
+        assert (form.raw("expected"), form.selected("expected_basis")) == ("7", "committee_members")
+        await focus(pilot, "f-expected")
+        await pilot.press("9")
+        await settle(pilot)
+        assert form.raw("expected") == "79"  # not replaced by the stray key
+        assert form.selected("expected_basis") == ""  # and no longer said to be the roster's
+        assert "手填" in screen_text(app)

@@ -129,6 +129,17 @@ class MeetingFormScreen(StepForm):
                 ),
             )
 
+    def on_mount(self) -> None:
+        # 应到 comes from the roster: Tab onto it must not select it for the next key to replace.
+        self.query_one("#f-expected", Input).select_on_focus = False
+
+    @on(Input.Changed, "#f-expected")
+    def _expected_changed(self, event: Input.Changed) -> None:
+        basis = self.selected("expected_basis")
+        if basis and event.value.strip() != str(getattr(self.village.roster, basis)):
+            # No longer the roster's figure: say so where it shows, as typed in by hand.
+            self.query_one("#f-expected_basis", Select).value = ""
+
     @on(Select.Changed, "#f-expected_basis")
     def _basis_changed(self, event: Select.Changed) -> None:
         basis = event.value
