@@ -56,7 +56,7 @@ def test_an_absurd_count_is_a_usage_error_and_creates_nothing(run, tmp_path):
     code, _, err = run("--db", db, *INIT, "--households", "99999999999999999999999")
     assert code == 2
     assert usage_line(err) == (
-        "错误：用法错误：argument --households: 99999999999999999999999 过大（最多 10000000）"
+        "错误：用法错误：参数 --households：99999999999999999999999 过大（最多 10000000）"
     )
     assert not db.exists()
     code, _, err = run("--lang", "en", "--db", db, *INIT, "--adult-villagers", "10000001")
@@ -73,9 +73,9 @@ def test_the_largest_count_is_accepted(run, tmp_path):
 
 def test_empty_db_and_out_are_usage_errors(run, tmp_path, sample_db):
     code, _, err = run("--db", "", "verify-db")
-    assert code == 2 and usage_line(err) == "错误：用法错误：argument --db: 不能为空"
+    assert code == 2 and usage_line(err) == "错误：用法错误：参数 --db：不能为空"
     code, _, err = run("--db", sample_db, "export", "--out", "")
-    assert code == 2 and usage_line(err) == "错误：用法错误：argument --out: 不能为空"
+    assert code == 2 and usage_line(err) == "错误：用法错误：参数 --out：不能为空"
     code, _, err = run("--lang", "en", "--db", sample_db, "export", "--out", " ")
     assert code == 2 and usage_line(err) == "error: usage error: argument --out: must not be empty"
 

@@ -216,7 +216,7 @@ def test_rules_in_english(run):
 def test_usage_errors_exit_2_in_one_line_without_a_traceback(run):
     code, _, err = run("--bogus")
     assert code == 2
-    assert err.strip().splitlines()[-1] == "错误：用法错误：unrecognized arguments: --bogus"
+    assert err.strip().splitlines()[-1] == "错误：用法错误：无法识别的参数：--bogus"
     assert "Traceback" not in err
     code, _, err = run("--lang", "en", "init")
     assert code == 2 and err.strip().splitlines()[-1].startswith(

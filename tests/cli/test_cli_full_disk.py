@@ -63,7 +63,7 @@ def test_a_full_disk_when_writing_a_file(run, sample_db, tmp_path, monkeypatch, 
     out = tmp_path / name
     code, stdout, err = run("--db", sample_db, *argv, out)
     assert code == 1
-    assert err == f"错误：无法写入 {out}：磁盘已满（{FULL}）\n"
+    assert err == f"错误：无法写入 {out}：磁盘已满\n"
     assert not out.exists() or out.is_dir() and not any(out.iterdir())
 
 
@@ -87,7 +87,7 @@ READERS = [
 def test_standard_output_on_a_full_disk_is_one_line(sample_db, args):
     with open("/dev/full", "w") as full:
         done = _cli(sample_db, *args, stdout=full)
-    assert (done.returncode, done.stderr) == (1, f"错误：无法写入标准输出：磁盘已满（{FULL}）\n")
+    assert (done.returncode, done.stderr) == (1, "错误：无法写入标准输出：磁盘已满\n")
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX pipes")

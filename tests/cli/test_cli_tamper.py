@@ -40,7 +40,7 @@ def restore(db, event_id: int, payload: str) -> None:
 
 
 def named(err: str, ledger: str, seq: int, event_id: int) -> bool:
-    return f"台账 {ledger}：第 {seq} 条记录（事件编号 event id {event_id}）被改动或损坏" in err
+    return f"台账 {ledger}：第 {seq} 条记录（事件编号 {event_id}）被改动或损坏" in err
 
 
 @pytest.mark.parametrize("which", ["first", "second", "middle", "last"])

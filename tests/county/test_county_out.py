@@ -20,7 +20,7 @@ from .conftest import TODAY
 ROOT = Path(__file__).resolve().parents[2]
 DAY = ["--today", TODAY.isoformat()]
 FULL = "No space left on device"
-FULL_ZH, FULL_EN = f"磁盘已满（{FULL}）", f"disk full ({FULL})"  # said in words
+FULL_ZH, FULL_EN = "磁盘已满", "the disk is full"  # said in our words, not the system's
 OLD = b"last month's report, kept\n"
 
 
@@ -325,6 +325,6 @@ def test_a_report_open_in_excel_is_kept_and_the_message_says_why(db, tmp_path, m
     monkeypatch.setattr(write.os, "replace", held_open)
     assert _report(db, "--format", "xlsx", "--out", str(out)) == 1
     assert capsys.readouterr().err == (
-        f"错误：无法写入 {out}：拒绝访问。（文件可能正在 Excel 或 WPS 中打开，请关闭后重试）\n"
+        f"错误：无法写入 {out}：没有权限（文件可能正在 Excel 或 WPS 中打开，请关闭后重试）\n"
     )
     assert out.read_bytes() == OLD and _files(tmp_path) == [out.name]

@@ -59,6 +59,10 @@ def test_review_formats(world, town, tmp_path, capsys):
     assert ws["A1"].value == "village code" and ws.max_row == 16
     states = [row[6] for row in ws.iter_rows(min_row=2, values_only=True)]
     assert states.count("returned") == 1
+    from village_tui.i18n.common import CATEGORIES
+
+    categories = {row[4] for row in ws.iter_rows(min_row=2, values_only=True)}
+    assert categories and categories <= {en for _, en in CATEGORIES.values()}, categories
     assert cli(capsys, "--db", town, "review", "--format", "xlsx")[0] == 2
 
 

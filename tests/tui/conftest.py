@@ -33,3 +33,9 @@ def _no_blink(monkeypatch):
     from textual.widgets import Input
 
     monkeypatch.setattr(Input, "cursor_blink", False, raising=False)
+
+
+@pytest.fixture(autouse=True)
+def _no_user_keymap(monkeypatch, tmp_path):
+    # The tester's own keymap file must not change the keys the tests press.
+    monkeypatch.setenv("VILLAGE_TUI_KEYMAP", str(tmp_path / "no-keymap.toml"))

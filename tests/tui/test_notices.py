@@ -147,3 +147,22 @@ def test_facts_are_what_the_notice_prints():
     assert dict(facts)["votes"] == [38, 1, 1]
     assert fact_text("votes", [38, 1, 1]) == "赞成38人，反对1人，弃权1人"
     assert fact_text("period", None) == "____年__月__日至____年__月__日"
+
+
+def test_an_english_notice_has_an_english_file_name():
+    from datetime import date
+
+    from village_tui.domain.model import Matter, MatterState
+    from village_tui.domain.steps import Step
+    from village_tui.notices.files import notice_stem
+
+    state = MatterState(
+        matter=Matter(id="m1", title="West drain", category="road", source="cadres")
+    )
+    day = date(2026, 3, 9)
+    assert (
+        notice_stem(state, Step.RESULT_DISCLOSURE, day, "en")
+        == "2026-03-09-West_drain-result-notice"
+    )
+    assert notice_stem(state, Step.RESOLUTION_DISCLOSURE, day, "en").endswith("-resolution-notice")
+    assert notice_stem(state, Step.RESULT_DISCLOSURE, day) == "2026-03-09-West_drain-结果公示"

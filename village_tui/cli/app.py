@@ -85,8 +85,10 @@ def _rolling_backup(engine, db_path: Path) -> None:
     except Exception as exc:  # noqa: BLE001 - a full stick or a pulled one: say so, keep going
         log.warning("rolling backup failed", exc_info=exc)
         why = getattr(exc, "message_en" if lang == "en" else "message_zh", None)
+        if why is None and isinstance(exc, OSError):
+            why = output.reason_of(exc)
         print(
-            text("rolling_failed", lang, why=why or getattr(exc, "strerror", None) or exc),
+            text("rolling_failed", lang, why=why or exc),
             file=sys.stderr,
         )
         return

@@ -128,7 +128,8 @@ def _checked_file(args: argparse.Namespace, t, *, create: bool, read_only: bool)
         st = None
     except OSError as exc:
         output.fail(
-            f"无法打开数据库 {t}：{exc.strerror or exc}", f"cannot open database {t}: {exc}"
+            f"无法打开数据库 {t}：{output.reason_of(exc)}",
+            f"cannot open database {t}: {output.reason_of(exc)}",
         )
     if st is None:
         if not create:

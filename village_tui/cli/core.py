@@ -178,7 +178,7 @@ def _break_line(b, lang: str) -> tuple[str, str]:
     if b.reason.startswith("sequence "):
         reason_zh = f"序号不连续（{b.reason}）"
     return (
-        f"台账 {b.ledger}：第 {b.seq} 条记录（事件编号 event id {b.event_id}）被改动或损坏：{reason_zh}",
+        f"台账 {b.ledger}：第 {b.seq} 条记录（事件编号 {b.event_id}）被改动或损坏：{reason_zh}",
         f"ledger {b.ledger}: event seq {b.seq} (event id {b.event_id}) is broken: {b.reason}",
     )
 

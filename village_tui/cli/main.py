@@ -6,7 +6,8 @@ import argparse
 import errno
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 
 from . import output
 from .common import not_empty
@@ -32,29 +33,33 @@ EPILOG = (
 )
 
 
-class HelpFormatter(argparse.RawDescriptionHelpFormatter):
-    """argparse's help with Chinese headings."""
-
-    def add_usage(self, usage, actions, groups, prefix=None):
-        return super().add_usage(usage, actions, groups, "用法：" if prefix is None else prefix)
-
-
 class Parser(argparse.ArgumentParser):
-    """argparse in Chinese that reports usage errors in one line with exit code 2."""
+    """argparse that reports usage errors in one line with exit code 2 (its texts: `argparse_in`)."""
 
     def __init__(self, *args, **kwargs) -> None:
-        kwargs.setdefault("formatter_class", HelpFormatter)
-        kwargs["add_help"] = False
+        kwargs.setdefault("formatter_class", argparse.RawDescriptionHelpFormatter)
         super().__init__(*args, **kwargs)
-        self._positionals.title = "命令与参数"
-        self._optionals.title = "选项"
-        self.add_argument(
-            "-h", "--help", action="help", default=argparse.SUPPRESS, help="显示本帮助并退出"
-        )
 
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
         output.fail(f"用法错误：{message}", f"usage error: {message}", code=2)
+
+
+@contextmanager
+def argparse_in(lang: str) -> Iterator[None]:
+    """argparse's own texts (usage, its errors, --help headings) in `lang` while parsing."""
+    if lang == "en":
+        yield
+        return
+    from ..i18n.argparse_texts import gettext_zh, ngettext_zh
+
+    # argparse looks its texts up through these module globals each time it builds one.
+    saved = argparse._, argparse.ngettext  # type: ignore[attr-defined]
+    argparse._, argparse.ngettext = gettext_zh, ngettext_zh  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        argparse._, argparse.ngettext = saved  # type: ignore[attr-defined]
 
 
 # Arguments naming files the operating system opens as given: a path in a legacy
@@ -119,6 +124,22 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def in_english(parser: argparse.ArgumentParser) -> None:
+    """Every Chinese --help text of `parser` and its subcommands replaced by its English."""
+    from ..i18n.cli_help import EN
+
+    parser.description = EN.get(parser.description or "", parser.description)
+    parser.epilog = EN.get(parser.epilog or "", parser.epilog)
+    for action in parser._actions:
+        if isinstance(action.help, str):
+            action.help = EN.get(action.help, action.help)
+        if isinstance(action, argparse._SubParsersAction):
+            for choice in action._choices_actions:
+                choice.help = EN.get(choice.help or "", choice.help)
+            for sub in dict.fromkeys(action.choices.values()):
+                in_english(sub)
+
+
 def _lang_from(argv: Sequence[str]) -> str:
     # Known before parsing, so that a usage error is already in the right language.
     args = list(argv)
@@ -134,9 +155,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; return the process exit code."""
     argv = list(sys.argv[1:] if argv is None else argv)
     output.set_lang("en" if _lang_from(argv) == "en" else "zh")
-    parser = build_parser()
     try:
-        args = parser.parse_args(argv)
+        with argparse_in(output.lang()):
+            parser = build_parser()
+            if output.lang() == "en":
+                in_english(parser)
+            args = parser.parse_args(argv)
     except output.CommandFailed as exc:
         return exc.code
     except SystemExit as exc:  # --help
@@ -158,7 +182,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             except ModuleNotFoundError as exc:
                 if exc.name != "village_tui.cli.app":
                     raise
-                parser.print_help()
+                with argparse_in(output.lang()):
+                    parser.print_help()
                 return 0
             func = run_app
     with output.logging_to_file():

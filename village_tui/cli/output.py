@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import errno
 import logging
 import os
 import sys
@@ -43,11 +42,10 @@ def fail(zh: str, en: str, code: int = 1) -> None:
 
 
 def reason_of(exc: OSError) -> str:
-    """Why a write failed, in words: a full disk is named as such (磁盘已满), not only by errno."""
-    reason = str(exc.strerror or exc)
-    if getattr(exc, "errno", None) == errno.ENOSPC:
-        return f"disk full ({reason})" if _lang == "en" else f"磁盘已满（{reason}）"
-    return reason
+    """Why a write failed, in our words (磁盘已满), never the system's English or GBK text."""
+    from ..i18n.os_errors import os_reason
+
+    return os_reason(exc, _lang)
 
 
 def cannot_write(path: object, exc: OSError) -> None:

@@ -76,10 +76,42 @@ def label(key: str, lang: str = "zh") -> str:
     return (pair[1] if lang == "en" else pair[0]) if pair else key
 
 
+# Fields holding a code, and the catalogue prefix that names it ("form": "in_person" -> 现场会议).
+_CODE_NAMES = {
+    "form": "form",
+    "vote_method": "vote",
+    "assembly": "assembly",
+    "category": "cat",
+    "source": "src",
+    "expected_basis": "roster",
+}
+# Fields holding rule ids: shown as what the rule requires, not as its English id.
+_RULE_LISTS = frozenset({"invalid", "defects", "acknowledged"})
+
+
+def _named(key: str, value: Any, lang: str) -> str | None:
+    from .tui import tr
+
+    field = key.rsplit(".", 1)[-1]
+    if field in _CODE_NAMES and isinstance(value, str):
+        key = "basis.manual" if value == "manual" else f"{_CODE_NAMES[field]}.{value}"
+        name = tr(key, lang)
+        return None if name == key else name  # a county's own category: its code
+    if field in _RULE_LISTS and isinstance(value, list):
+        from .cli import RULE_WHAT
+
+        words = [RULE_WHAT.get(v, (v, v))[1 if lang == "en" else 0] for v in value]
+        return ("; " if lang == "en" else "；").join(words)
+    return None
+
+
 def show(key: str, value: Any, lang: str = "zh") -> str:
-    """A field's value as a person reads it: yuan for fen, 是/否 for flags, — for nothing."""
+    """A field's value as a person reads it: yuan for fen, 是/否 for flags, names for codes."""
     if value is None or value == "" or value == []:
         return NONE
+    named = _named(key, value, lang)
+    if named is not None:
+        return named
     if isinstance(value, bool):
         return YES_NO[value][1 if lang == "en" else 0]
     if key.endswith("_fen") and isinstance(value, int):

@@ -13,6 +13,7 @@ from rich.markup import escape
 from ..domain.steps import Step
 from .common import CATEGORIES
 from .roster import ROSTER_SHORT_LABELS
+from .tui_clerk import PAIRS as CLERK_PAIRS
 
 _PAIRS: dict[str, tuple[str, str]] = {
     "app.title": ("四议两公开台账", "4+2 ledger"),
@@ -345,6 +346,7 @@ _PAIRS: dict[str, tuple[str, str]] = {
     ),
     "error.unexpected": ("意外错误：{message}", "Unexpected error: {message}"),
     "error.no_village": ("尚未设置村庄", "No village set up"),
+    **CLERK_PAIRS,
 }
 
 MESSAGES: dict[str, dict[str, str]] = {k: {"zh": zh, "en": en} for k, (zh, en) in _PAIRS.items()}
@@ -352,15 +354,15 @@ MESSAGES: dict[str, dict[str, str]] = {k: {"zh": zh, "en": en} for k, (zh, en) i
 HELP_ZH = """\
 [b]四议两公开[/b]：村里的重大事项（修路、低保评议、土地承包、一事一议等）必须按下面六步办理，每一步都要记入台账。
 
-[b]第1步 党支部会提议[/b]：村党支部委员会开会，提出办什么事、怎么办。
-[b]第2步 村“两委”会商议[/b]：支部委员会和村委会一起开会商量。书记、主任是同一人（一肩挑）的，可以和第1步合开，但两步都要记录。
-[b]第3步 党员大会审议[/b]：全体党员开会审议。乡镇有人参会要写上姓名、职务。
-{rules:party_assembly}[b]第4步 村民代表会议或村民会议决议[/b]：召开村民代表会议或村民会议表决。
-{rules:resolution}[b]第5步 决议公开[/b]：在村务公开栏、广播、微信群等处公示决议，写明起止日期；收到异议要答复；村务监督委员会签署意见。公示期满后才能开始实施。
+[b]第1步·党支部会提议[/b]：村党支部委员会开会，提出办什么事、怎么办。
+[b]第2步·村“两委”会商议[/b]：支部委员会和村委会一起开会商量。书记、主任是同一人（一肩挑）的，可以和第1步合开，但两步都要记录。
+[b]第3步·党员大会审议[/b]：全体党员开会审议。乡镇有人参会要写上姓名、职务。
+{rules:party_assembly}[b]第4步·村民代表会议或村民会议决议[/b]：召开村民代表会议或村民会议表决。
+{rules:resolution}[b]第5步·决议公开[/b]：在村务公开栏、广播、微信群等处公示决议，写明起止日期；收到异议要答复；村务监督委员会签署意见。公示期满后才能开始实施。
 {rules:resolution_disclosure}[b]实施[/b]：登记开工、进度和每笔支出，完成后登记完成。
-[b]第6步 实施结果公开[/b]：完成后公示办了什么、花了多少钱。
+[b]第6步·实施结果公开[/b]：完成后公示办了什么、花了多少钱。
 {rules:result_disclosure}
-[b]核查[/b]：保存前程序会按本村规则核查。[red]✗[/red] 是不能保存的问题（例如到会人数不够），要改正；[yellow]![/yellow] 是提醒，确认后可以保存，确认会记入台账。
+[b]核查[/b]：保存前程序会按本村规则核查。[red]✗[/red]是严重问题：会议不算数（例如到会人数不够，要重开）或有缺陷（乡镇通过前要补正）；[yellow]![/yellow]是提醒。如实记录，确认后保存，确认会记入台账。
 [b]更正[/b]：已记录的内容不能删除，只能更正，而且必须写明原因；“历史”里能看到每一个版本和记录人。
 
 [b]按键[/b]
@@ -382,7 +384,7 @@ HELP_EN = """\
 {rules:resolution_disclosure}[b]Implementation[/b]: start, progress, money spent, completion.
 [b]Step 6 Results disclosed[/b]: what was done and what it cost.
 {rules:result_disclosure}
-[b]Checks[/b]: before saving, the village's rules are checked. [red]✗[/red] blocks the save and must be fixed; [yellow]![/yellow] is a warning you may confirm, and the confirmation is recorded.
+[b]Checks[/b]: before saving, the village's rules are checked. [red]✗[/red] is serious: the meeting does not count (hold it again) or has a defect the township must see cured; [yellow]![/yellow] is a warning. Record what happened, confirm, save: the confirmation is recorded.
 [b]Corrections[/b]: nothing is deleted; a correction needs a reason, and History shows every version and who recorded it.
 
 [b]Keys[/b]
@@ -419,6 +421,11 @@ def tr(key: str, lang: str = "zh", **values: Any) -> str:
         return key
     text = pair[1] if lang == "en" else pair[0]
     return text.format(**values) if values else text
+
+
+def key_texts(lang: str = "zh") -> frozenset[str]:
+    """Every key description of the catalogue in `lang` (to tell ours from Textual's English)."""
+    return frozenset(tr(k, lang) for k in _PAIRS if k.startswith("key."))
 
 
 def step_short(step: Step | None, lang: str = "zh") -> str:

@@ -18,9 +18,13 @@ from .seal import Seal
 _UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')  # not allowed in Windows file names
 
 
-def notice_stem(state: MatterState, step: Step, today: date) -> str:
-    """A file name (no suffix) that says which matter, which notice and when."""
-    kind = "决议公示" if step is Step.RESOLUTION_DISCLOSURE else "结果公示"
+def notice_stem(state: MatterState, step: Step, today: date, lang: str = "zh") -> str:
+    """A file name (no suffix) that says which matter, which notice and when, in `lang`."""
+    resolution = step is Step.RESOLUTION_DISCLOSURE
+    if lang == "en":
+        kind = "resolution-notice" if resolution else "result-notice"
+    else:
+        kind = "决议公示" if resolution else "结果公示"
     # Masked before it is cut, so no part of an ID or phone number survives in the name.
     shown = public_text(state.matter.title, one_line=True)
     title = _UNSAFE.sub("_", shown).strip("._")[:30].strip("._") or state.matter.id[:8]
@@ -44,7 +48,7 @@ def write_notices(
     if seal is not None:
         notice = replace(notice, code=seal.short_code(), qr_payload=seal.payload())
     folder.mkdir(parents=True, exist_ok=True)
-    stem = notice_stem(state, step, today)
+    stem = notice_stem(state, step, today, lang)
     txt = folder / f"{stem}.txt"
     html = folder / f"{stem}.html"
     # utf-8 with BOM so Windows Notepad of older versions shows the Chinese correctly.

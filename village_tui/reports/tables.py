@@ -183,9 +183,18 @@ def report_tables(report: dict[str, Any], lang: str = "zh", short: bool = False)
             Column("rule_id", _head("rule_id", lang), TEXT),
             Column("matters", _head("rule_matters", lang), INT),
         ),
-        tuple((r["rule_id"], r["matters"]) for r in report["blocking_rules"]),
+        tuple((_rule(r["rule_id"], lang), r["matters"]) for r in report["blocking_rules"]),
     )
     return [summary, townships, categories, steps, overdue, rules]
+
+
+def _rule(rule_id: str, lang: str) -> str:
+    """A rule as a Chinese reader knows it (what it requires); English readers get its id."""
+    if lang == "en":
+        return rule_id
+    from ..i18n.cli import RULE_WHAT
+
+    return RULE_WHAT.get(rule_id, (rule_id, rule_id))[0]
 
 
 def _title(row: dict[str, Any], lang: str) -> str:

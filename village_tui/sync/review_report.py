@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from ..i18n.sync import REVIEW_STATES, WORDS, label, table
+from ..i18n.tui import category_name
 from .review import ReviewRow, VillageStatus
 
 HEADERS = {lang: table("review_sheet", lang)[1] for lang in ("zh", "en")}
@@ -77,7 +78,7 @@ def flat(r: ReviewRow, lang: str) -> list[Any]:
         r.village_name,
         r.matter_id,
         r.title,
-        r.category,
+        category_name(r.category, lang),  # a person reads 道路, not the code "road"
         step_label(r.reached, lang),
         label(REVIEW_STATES, r.review_state, lang),
         r.review_comment,

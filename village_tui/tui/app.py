@@ -13,7 +13,8 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
 
-from ..i18n.tui import tr
+from ..i18n.tui import key_texts, tr
+from .palette import LocalPalette, system_commands
 from .screens.base import error_text, localize_bindings
 from .screens.dashboard import DashboardScreen
 
@@ -59,12 +60,19 @@ class VillageApp(App[None]):
         self.has_village = has_village
         self.title = tr("app.title", lang)
         localize_bindings(self, lang)
+        from .keymap import load_keymap
+
+        keymap, self.keymap_problems = load_keymap(lang)
+        if keymap:
+            self.set_keymap(keymap)
 
     def get_default_screen(self) -> Screen:
         # Straight to the dashboard when the village is known: one screen fewer to build at start-up.
         return DashboardScreen() if self.has_village else super().get_default_screen()
 
     def on_mount(self) -> None:
+        for problem in self.keymap_problems:
+            self.notify(problem, severity="warning", timeout=15)
         if not self.has_village:
             self.check_village()
 
@@ -142,11 +150,31 @@ class VillageApp(App[None]):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         # Every key of the current screen is also a command in the palette (Ctrl+P).
         seen = set()
+        ours = key_texts(self.lang)  # Textual's own (Copy selected text, Focus Next) are English
         for node in (screen, self):
-            for key, bindings in node._bindings.key_to_bindings.items():
+            for bindings in node._bindings.key_to_bindings.values():
                 for b in bindings:
-                    if not b.description or b.description in seen or b.action in ("quit",):
+                    if b.description not in ours or b.description in seen or b.action == "quit":
                         continue
                     seen.add(b.description)
-                    yield SystemCommand(b.description, f"{key}", partial(node.run_action, b.action))
-        yield from super().get_system_commands(screen)
+                    yield SystemCommand(
+                        b.description, self.get_key_display(b), partial(node.run_action, b.action)
+                    )
+        # Not Textual's own: theirs are English, and theme names cannot be translated.
+        yield from system_commands(
+            self.lang, self.action_quit, lambda: self.set_timer(0.1, self.shoot)
+        )
+
+    def action_command_palette(self) -> None:
+        """Textual's palette, with its search prompt in the app's language."""
+        if self.use_command_palette and not LocalPalette.is_open(self):
+            self.push_screen(LocalPalette(self.lang))
+
+    def shoot(self) -> None:
+        """Save an SVG picture of the screen in the notice folder and say where."""
+        try:
+            path = self.save_screenshot(path=str(self.notice_folder()))
+        except OSError as exc:
+            self.notify(error_text(exc, self.lang), severity="error")
+            return
+        self.notify(tr("palette.shot_saved", self.lang, path=path))

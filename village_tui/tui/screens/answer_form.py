@@ -8,9 +8,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, RadioButton, RadioSet, Static
+from textual.widgets import Input, RadioButton, RadioSet, Static
 
 from ...i18n.exchange import tr
+from ..widgets.fit_footer import FitFooter
 from .base import error_text, localize_bindings
 
 
@@ -44,7 +45,7 @@ class AnswerScreen(ModalScreen[bool]):
             yield Static(tr("answer.text", self.lang))
             yield Input(id="answer-text")
             yield Static("", id="answer-error")
-        yield Footer()
+        yield FitFooter()
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()

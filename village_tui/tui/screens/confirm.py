@@ -9,10 +9,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from ...domain.findings import Finding, Severity
 from ..widgets.findings_view import finding_text
+from ..widgets.fit_footer import FitFooter
 from .base import Localized
 
 
@@ -53,7 +54,7 @@ class ConfirmWarnings(Localized, ModalScreen[bool]):
             with Horizontal(id="confirm-buttons"):
                 yield Button(f"{self.t('confirm.yes')} (Y)", variant="warning", id="yes")
                 yield Button(f"{self.t('confirm.no')} (N)", id="no")
-        yield Footer()
+        yield FitFooter()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id == "yes")

@@ -17,12 +17,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
 from ...domain.steps import ORDER, Category
 from ...i18n.tui import category_name, step_short
 from ..rows import Filter, Line, Problems, filter_lines, make_line, step_counts, with_problems
+from ..widgets.fit_footer import FitFooter
 from ..widgets.matter_table import MatterTable, layout_row
 from ..widgets.step_counts import StepCounts
 from .base import Localized, error_text
@@ -40,10 +41,10 @@ COLUMNS = {
     ),
     "en": (
         ("mark", 2),
-        ("title", 18),
+        ("title", 16),
         ("category", 10),
         ("current", 8),
-        ("next", 13),
+        ("next", 15),
         ("days", 4),
         ("review", 8),
     ),
@@ -124,7 +125,7 @@ class DashboardScreen(Localized, Screen[None]):
         yield Static(header, id="dash-header")
         yield MatterTable([w for _, w in columns], self._cells, id="dash-table")
         yield Static(self.t("dash.loading"), id="dash-detail")
-        yield Footer()
+        yield FitFooter()
 
     def _category_options(self) -> list[tuple[str, str]]:
         extra = sorted(getattr(self.profile, "extra_categories", {}) or {})
@@ -271,6 +272,13 @@ class DashboardScreen(Localized, Screen[None]):
         table.set_items(self.shown, cursor)
         self._describe()
 
+    def _category(self, category: str) -> str:
+        """A category's short name, whole in its column (a county's own one: its full name)."""
+        short = self.t(f"catshort.{category}")
+        if short != f"catshort.{category}":
+            return short
+        return category_name(category, self.lang, self.profile)
+
     def _cells(self, ln: Line) -> tuple:
         s = ln.summary
         p = ln.problems
@@ -288,7 +296,7 @@ class DashboardScreen(Localized, Screen[None]):
         return (
             mark,
             cut(s.title),
-            cut(category_name(s.category, self.lang, self.profile)),
+            cut(self._category(s.category)),
             cut(ln.current),
             cut(ln.next_action),
             days,
@@ -310,6 +318,7 @@ class DashboardScreen(Localized, Screen[None]):
             return
         text = Text(self.t("dash.shown", shown=len(self.shown), total=len(self.lines)), style="dim")
         row = self.query_one(MatterTable).cursor
+        plain = len(text)
         if not self.shown:
             text.append("  " + self.t("dash.nomatch"))
         elif 0 <= row < len(self.shown):
@@ -321,6 +330,8 @@ class DashboardScreen(Localized, Screen[None]):
             elif ln.problems and ln.problems.first:
                 style = "red" if ln.problems.blocking else "yellow"
                 text.append("  " + ln.problems.first, style=style)
+        if len(text) == plain:  # nothing to say about this matter: say what the marks mean
+            text.append("  " + self.t("dash.legend"), style="dim")
         detail.update(text)
 
     def on_matter_table_highlighted(self, _event: MatterTable.Highlighted) -> None:

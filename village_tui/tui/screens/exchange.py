@@ -8,9 +8,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Input, ProgressBar, Static
+from textual.widgets import Input, ProgressBar, Static
 
 from ...i18n.exchange import tr
+from ..widgets.fit_footer import FitFooter
 from .base import error_text, localize_bindings
 
 
@@ -38,7 +39,7 @@ class ExchangeScreen(Screen[bool]):
         yield ProgressBar(id="progress", show_eta=False)
         with VerticalScroll(id="result-box"):
             yield Static(id="result")
-        yield Footer()
+        yield FitFooter()
 
     def on_mount(self) -> None:
         self.query_one(ProgressBar).display = False

@@ -18,7 +18,7 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.css.query import NoMatches
 from textual.screen import ModalScreen
-from textual.widgets import Checkbox, Footer, Input, Label, Select, Static
+from textual.widgets import Checkbox, Input, Label, Select, Static
 
 from ...domain.findings import InvalidRecord
 from ..parse import (
@@ -31,6 +31,8 @@ from ..parse import (
     parse_optional_date,
 )
 from ..widgets.field_row import FieldRow
+from ..widgets.fit_footer import FitFooter
+from ..widgets.local_select import LocalSelect
 from .base import Localized, Refused, Saved, ServiceWorker, error_text
 
 
@@ -79,6 +81,9 @@ class FormScreen(Localized, ServiceWorker, ModalScreen[Any]):
     def value_changed(self, value: Any) -> None:
         """Called with the form's value whenever every field reads cleanly."""
 
+    def value_unreadable(self) -> None:
+        """Called whenever a field does not read: nothing may be said about the form as a whole."""
+
     # --- layout --------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
@@ -88,9 +93,10 @@ class FormScreen(Localized, ServiceWorker, ModalScreen[Any]):
                 yield from self.fields()
             yield Static("", id="form-error")
             yield from self.below()
-        yield Footer()
+        yield FitFooter()
 
     def on_mount(self) -> None:
+        self._initial = self.shown_values()
         # Quiet at first: what is missing is shown as a hint until the clerk starts typing.
         self.revalidate()
         self._touched = True
@@ -111,12 +117,12 @@ class FormScreen(Localized, ServiceWorker, ModalScreen[Any]):
         return FieldRow(self.t(label_key), inp, id=f"row-{name}")
 
     def date_field(self, name: str, label_key: str, value: date | None = None) -> FieldRow:
-        return self.text_field(name, label_key, format_date(value), "YYYY-MM-DD")
+        return self.text_field(name, label_key, format_date(value), self.t("date.placeholder"))
 
     def select_field(
         self, name: str, label_key: str, options: list[tuple[str, str]], value: str | None
     ) -> FieldRow:
-        sel: Select[str] = Select(
+        sel: Select[str] = LocalSelect(
             options,
             value=value if value is not None else Select.NULL,
             allow_blank=value is None,
@@ -191,6 +197,7 @@ class FormScreen(Localized, ServiceWorker, ModalScreen[Any]):
             value = self.read()
         except (FieldError, InvalidRecord) as err:
             self._mark(getattr(err, "field", None), err.message(self.lang))
+            self.value_unreadable()
             return None
         self._mark(None, "")
         self.value_changed(value)
@@ -238,5 +245,23 @@ class FormScreen(Localized, ServiceWorker, ModalScreen[Any]):
         self._mark(getattr(message.error, "field", None), text)
         self.notify(text, severity="error", timeout=6)
 
+    def shown_values(self) -> dict[str, Any]:
+        """What every field shows now, to tell whether the clerk changed anything."""
+        return {
+            w.id: w.value
+            for w in self.query("Input, Select, Checkbox")
+            if w.id  # type: ignore[attr-defined]
+        }
+
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        """Leave the form; when something was changed, ask first (see docs/decisions.md)."""
+        if self.shown_values() == getattr(self, "_initial", None):
+            self.dismiss(None)
+            return
+        from .discard import DiscardChanges
+
+        def answered(leave: bool | None) -> None:
+            if leave:
+                self.dismiss(None)
+
+        self.app.push_screen(DiscardChanges(), answered)

@@ -6,10 +6,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from ...i18n.sync import key_guide
 from ...i18n.tui import help_text
+from ..widgets.fit_footer import FitFooter
 from .base import Localized
 
 
@@ -29,7 +30,7 @@ class HelpScreen(Localized, ModalScreen[None]):
             yield Static(help_text(self._profile(), self.lang))
             yield Static(self.t("help.keys_title"))
             yield Static(key_guide(self.lang), markup=False)
-        yield Footer()
+        yield FitFooter()
 
     def _profile(self):
         """The village's profile; before set-up, the national floor."""

@@ -8,12 +8,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from ...domain.steps import Step
 from ...i18n.history import CHANGE, label, local_time, show
 from ...i18n.tui import step_short
 from ...store.history_diff import flatten
+from ..widgets.fit_footer import FitFooter
 from .base import Localized, error_text
 
 
@@ -40,7 +41,7 @@ class HistoryScreen(Localized, Screen[None]):
         yield Static(self.t("history.title", title=self.title_text), id="history-title")
         yield DataTable(id="history-table", cursor_type="row", zebra_stripes=True)
         yield Static("", id="history-detail")
-        yield Footer()
+        yield FitFooter()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
@@ -96,9 +97,10 @@ class HistoryScreen(Localized, Screen[None]):
     def detail(self, e) -> Text:
         """An event as labelled fields; a correction as old → new, field by field."""
         lang = self.lang
+        colon = ": " if lang == "en" else "："
         text = Text(f"#{e.seq} {e.actor} {local_time(e.recorded_at)}\n", style="bold")
         if e.reason:
-            text.append(f"{self.t('form.reason')}：{e.reason}\n", style="yellow")
+            text.append(f"{self.t('form.reason')}{colon}{e.reason}\n", style="yellow")
         if e.corrects:
             for c in e.changes:
                 line = CHANGE[lang].format(
@@ -112,5 +114,5 @@ class HistoryScreen(Localized, Screen[None]):
             return text
         fields = [(k, v) for k, v in flatten(e.data).items() if v not in (None, "", [], 0, False)]
         for key, value in fields[:14]:
-            text.append(f"{label(key, lang)}：{show(key, value, lang)}\n")
+            text.append(f"{label(key, lang)}{colon}{show(key, value, lang)}\n")
         return text

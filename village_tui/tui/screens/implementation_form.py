@@ -17,9 +17,7 @@ class ImplementationFormScreen(StepForm):
     def step_fields(self) -> ComposeResult:
         i = self.record if isinstance(self.record, Implementation) else None
         yield Pair(
-            self.date_field(
-                "started_on", "f.started_on", i.started_on if i else self.service.today()
-            ),
+            self.date_field("started_on", "f.started_on", i.started_on if i else self.first_day()),
             self.text_field("contract_ref", "f.contract_ref", i.contract_ref if i else ""),
         )
         yield self.text_field("contractor", "f.contractor", i.contractor if i else "")

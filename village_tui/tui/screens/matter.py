@@ -10,13 +10,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from ...domain.findings import Severity
 from ...domain.steps import ORDER, Step
 from ...i18n.tui import category_name, choice, step_name
 from ..parse import format_fen
 from ..widgets.findings_view import finding_text
+from ..widgets.fit_footer import FitFooter
 from ..widgets.timeline import Timeline
 from .base import Localized, Refused, Saved, ServiceWorker, error_text
 
@@ -63,7 +64,7 @@ class MatterScreen(Localized, ServiceWorker, Screen[None]):
         yield Static(self.t("matter.loading"), id="matter-title")
         yield Static("", id="matter-info")
         yield Timeline(id="matter-timeline")
-        yield Footer()
+        yield FitFooter()
 
     def on_mount(self) -> None:
         self.query_one(Timeline).focus()

@@ -54,7 +54,7 @@ class MeetingFormScreen(StepForm):
     CSS_PATH = "meeting_form.tcss"
 
     def _default(self) -> Meeting:
-        today = self.service.today()
+        today = self.first_day()
         basis = DEFAULT_BASIS[self.step]
         expected = getattr(self.village.roster, basis) if basis else 0
         return Meeting(held_on=today, expected=expected, expected_basis=basis)
@@ -112,10 +112,14 @@ class MeetingFormScreen(StepForm):
             women = m.women_among_members
             if self.record is None:
                 reps, women = self.village.roster.representatives, self.village.roster.women_members
-            yield Pair(
+            reps_pair = Pair(
                 self.text_field("representatives_among_members", "f.reps", num(reps)),
                 self.text_field("women_among_members", "f.women", num(women)),
+                id="pair-members",
             )
+            # The composition belongs to the representatives' meeting; a villagers' one has none.
+            reps_pair.display = m.assembly != Assembly.VILLAGERS.value
+            yield reps_pair
             yield Pair(
                 self.date_field("notice_given_on", "f.notice_given_on", m.notice_given_on),
                 self.text_field(
@@ -124,6 +128,17 @@ class MeetingFormScreen(StepForm):
                     num(m.households_represented),
                 ),
             )
+
+    def on_mount(self) -> None:
+        # 应到 comes from the roster: Tab onto it must not select it for the next key to replace.
+        self.query_one("#f-expected", Input).select_on_focus = False
+
+    @on(Input.Changed, "#f-expected")
+    def _expected_changed(self, event: Input.Changed) -> None:
+        basis = self.selected("expected_basis")
+        if basis and event.value.strip() != str(getattr(self.village.roster, basis)):
+            # No longer the roster's figure: say so where it shows, as typed in by hand.
+            self.query_one("#f-expected_basis", Select).value = ""
 
     @on(Select.Changed, "#f-expected_basis")
     def _basis_changed(self, event: Select.Changed) -> None:
@@ -136,6 +151,7 @@ class MeetingFormScreen(StepForm):
         basis = ASSEMBLY_BASIS.get(str(event.value))
         if basis:
             self.query_one("#f-expected_basis", Select).value = basis
+        self.query_one("#pair-members").display = str(event.value) != Assembly.VILLAGERS.value
 
     def build(self) -> Meeting:
         merged = self.checked("merged_with_proposal")
@@ -162,6 +178,14 @@ class MeetingFormScreen(StepForm):
             assembly=self.selected("assembly") or Assembly.REPRESENTATIVES.value,
             households_represented=self.optional_count("households_represented"),
             notice_given_on=self.optional_date("notice_given_on"),
-            representatives_among_members=self.optional_count("representatives_among_members"),
-            women_among_members=self.optional_count("women_among_members"),
+            **self._members(),
         )
+
+    def _members(self) -> dict[str, int | None]:
+        """The representatives' meeting's composition; a villagers' meeting has none to record."""
+        if self.selected("assembly") == Assembly.VILLAGERS.value:
+            return {"representatives_among_members": None, "women_among_members": None}
+        return {
+            "representatives_among_members": self.optional_count("representatives_among_members"),
+            "women_among_members": self.optional_count("women_among_members"),
+        }

@@ -7,8 +7,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
+from ..widgets.fit_footer import FitFooter
 from .base import Localized
 
 
@@ -27,4 +28,4 @@ class MessageScreen(Localized, ModalScreen[None]):
         with Vertical(id="message-box"):
             yield Static(self.heading, id="message-heading")
             yield Static(Text(self.body), id="message-body")  # a path with a title in it: words
-        yield Footer()
+        yield FitFooter()

@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
+from textual import on
 from textual.app import ComposeResult
+from textual.widgets import Checkbox, Select
 
 from ...domain.steps import Category, Source
 from ...i18n.tui import category_name, choice
 from ..widgets.field_row import Pair
 from .form import FormScreen
 
+# Matters about named households: their notices carry ID numbers and phones to mask.
+PERSONAL_BY_DEFAULT = frozenset({Category.DIBAO.value, Category.RELIEF.value})
+
 
 class NewMatterScreen(FormScreen):
     """Open a matter; dismisses with its id."""
 
     CSS_PATH = "new_matter.tcss"
+    _personal_auto = False  # what the category last set the box to; a click by hand wins
+    _personal_by_hand = False
 
     def __init__(self, extra_categories: list[str] | None = None, profile=None) -> None:
         self.extra = extra_categories or []
@@ -40,6 +47,18 @@ class NewMatterScreen(FormScreen):
         )
         yield self.text_field("description", "f.description")
         yield self.check_field("personal_data", "f.personal_data")
+
+    @on(Select.Changed, "#f-category")
+    def _category_changed(self, event: Select.Changed) -> None:
+        if self._personal_by_hand:
+            return
+        self._personal_auto = str(event.value) in PERSONAL_BY_DEFAULT
+        self.query_one("#f-personal_data", Checkbox).value = self._personal_auto
+
+    @on(Checkbox.Changed, "#f-personal_data")
+    def _personal_changed(self, event: Checkbox.Changed) -> None:
+        if event.value != self._personal_auto:
+            self._personal_by_hand = True
 
     def read(self):
         return dict(

@@ -35,8 +35,7 @@ class PostingFormScreen(StepForm):
 
     def step_fields(self) -> ComposeResult:
         p = self.record if isinstance(self.record, Posting) else None
-        today = self.service.today()
-        posted_on = p.posted_on if p else today
+        posted_on = p.posted_on if p else self.first_day()
         until = p.until if p else posted_on + timedelta(days=self._period_days())
         places = (
             "、".join(p.places) if p else ("村务公开栏" if self.lang != "en" else "notice board")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
 from textual import work
 from textual.app import ComposeResult
@@ -28,10 +29,13 @@ class StepForm(FormScreen):
     class PreviewReady(Message):
         """The rules have been checked against what the form holds."""
 
-        def __init__(self, findings: Sequence[Finding] | None, error: str = "") -> None:
+        def __init__(
+            self, findings: Sequence[Finding] | None, error: str = "", generation: int = 0
+        ) -> None:
             super().__init__()
             self.findings = list(findings or [])
             self.error = error
+            self.generation = generation
 
     def __init__(
         self,
@@ -51,7 +55,21 @@ class StepForm(FormScreen):
         self.record: StepRecord | None = state.steps.get(step) if prefill else None
         self.acknowledged: set[str] = set(state.acknowledged.get(step, ())) if correcting else set()
         self._timer: Timer | None = None
+        self._generation = 0  # which state of the fields the check panel speaks of
         super().__init__()
+
+    def first_day(self) -> date:
+        """A new step's date: the last recorded step's (clerks enter past meetings), else today."""
+        from ...domain.steps import ORDER
+
+        days = [
+            getattr(rec, name)
+            for s in ORDER[: ORDER.index(self.step)]
+            if (rec := self.state.steps.get(s)) is not None
+            for name in ("held_on", "posted_on", "started_on")
+            if isinstance(getattr(rec, name, None), date)
+        ]
+        return days[-1] if days else self.service.today()
 
     def heading(self) -> str:
         key = "form.correcting" if self.correcting else "form.recording"
@@ -82,20 +100,33 @@ class StepForm(FormScreen):
     # --- preview -------------------------------------------------------------------
 
     def value_changed(self, value: StepRecord) -> None:
+        # What the panel said belongs to the fields as they were: never left beside new ones.
+        self._generation += 1
         if self._timer is not None:
             self._timer.stop()
-        self._timer = self.set_timer(PREVIEW_DELAY, lambda: self.run_preview(value))
+        self.query_one("#preview", FindingsView).say(self.t("form.checking"), "dim")
+        generation = self._generation
+        self._timer = self.set_timer(PREVIEW_DELAY, lambda: self.run_preview(value, generation))
+
+    def value_unreadable(self) -> None:
+        self._generation += 1
+        if self._timer is not None:
+            self._timer.stop()
+        self.query_one("#preview", FindingsView).say(self.t("form.check_waits"), "dim")
 
     @work(thread=True, exclusive=True, group="preview")
-    def run_preview(self, record: StepRecord) -> None:
+    def run_preview(self, record: StepRecord, generation: int = 0) -> None:
         try:
             found = self.service.preview(self.state.matter.id, self.step, record)
         except Exception as exc:  # noqa: BLE001 - shown under the form
-            self.post_message(self.PreviewReady(None, getattr(exc, "message_zh", str(exc))))
+            msg = getattr(exc, "message_en" if self.lang == "en" else "message_zh", str(exc))
+            self.post_message(self.PreviewReady(None, msg, generation))
             return
-        self.post_message(self.PreviewReady(found))
+        self.post_message(self.PreviewReady(found, generation=generation))
 
     def on_step_form_preview_ready(self, message: PreviewReady) -> None:
+        if message.generation != self._generation:
+            return  # the fields changed since: a newer check is on its way
         view = self.query_one("#preview", FindingsView)
         if message.error:
             view.say(message.error, "red")

@@ -35,7 +35,7 @@ class CommentDialog(TownshipScreen, ModalScreen[str | None]):
             yield Static(Text(self.t(head, title=r.title), style="bold"), id="dialog-title")
             text = Text(self.t("return.findings") + "\n", style="dim")
             for f in r.findings:
-                text.append_text(finding_text(f, self.lang))
+                text.append_text(finding_text(f, self.lang, ids=True))
                 text.append("\n")
             if not r.findings:
                 text.append(self.t("return.no_findings"), style="dim")

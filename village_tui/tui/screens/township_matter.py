@@ -85,7 +85,7 @@ class MatterReviewScreen(Decide, TownshipScreen, Screen[None]):
         for f in d.row.findings:
             if f.step is None:
                 info.append("\n")
-                info.append_text(finding_text(f, self.lang))
+                info.append_text(finding_text(f, self.lang, ids=True))
         if d.attachments:
             info.append("\n")
             info.append_text(self._attachments_line(d.attachments))

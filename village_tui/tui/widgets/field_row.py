@@ -13,7 +13,7 @@ class FieldRow(Horizontal):
 
     DEFAULT_CSS = """
     FieldRow { height: 1; width: 1fr; margin: 0 1 0 0; }
-    FieldRow > Label { width: 11; height: 1; color: $text-muted; }
+    FieldRow > Label { width: auto; min-width: 11; height: 1; padding-right: 1; color: $text-muted; }
     FieldRow > Input, FieldRow > Select { width: 1fr; }
     FieldRow > Checkbox { width: 1fr; height: 1; border: none; padding: 0; }
     FieldRow.-invalid > Label { color: $error; text-style: bold; }

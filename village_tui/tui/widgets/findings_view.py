@@ -17,15 +17,26 @@ _MARKS = {
 }
 
 
-def finding_text(f: Finding, lang: str, *, indent: str = "") -> Text:
-    """One finding: ✗ not valid, △ a defect, ! a warning; the citation dimmed after the message."""
+def finding_text(f: Finding, lang: str, *, indent: str = "", ids: bool | None = None) -> Text:
+    """One finding: ✗ not valid, △ a defect, ! a warning; the citation dimmed after the message.
+
+    The rule's id is shown in English (the technical view) or where `ids` asks for it.
+    """
     mark, style = _MARKS[f.severity]
     text = Text(indent)
     text.append(f"{mark} ", style=style)
     if f.severity is not Severity.WARNING:
         text.append(tr(f"finding.{f.severity.value}", lang) + "：", style=style)
     text.append(f.message(lang))
-    text.append(f"  〔{f.rule_id}；{f.citation(lang)}〕", style="dim")
+    if ids if ids is not None else lang == "en":
+        source = (
+            f"  [{f.rule_id}; {f.citation(lang)}]"
+            if lang == "en"
+            else f"  〔{f.rule_id}；{f.citation(lang)}〕"
+        )
+    else:  # the clerk reads the law it cites, not an English id
+        source = f"  〔{f.citation(lang)}〕"
+    text.append(source, style="dim")
     return text
 
 

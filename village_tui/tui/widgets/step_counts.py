@@ -19,7 +19,7 @@ class StepCounts(Static):
     """
 
     def show(self, counts: dict[str | None, int], lang: str) -> None:
-        text = Text()
+        text = Text(tr("dash.counts_title", lang), style="dim")
         parts = [
             (tr("dash.counts_none", lang) + ("" if lang != "en" else ":"), counts.get(None, 0))
         ]

@@ -23,6 +23,11 @@ from .safe_text import safe_text
 INDENT = "│ "
 
 
+def _colon(lang: str) -> str:
+    # The full-width colon is Chinese punctuation; English text takes its own.
+    return ": " if lang == "en" else "："
+
+
 def _meeting_lines(m: Meeting, lang: str) -> list[Text]:
     out = []
     if m.merged_with_proposal and not m.expected:
@@ -45,7 +50,7 @@ def _meeting_lines(m: Meeting, lang: str) -> list[Text]:
         out.append(Text(INDENT + m.content))
     if m.officials:
         people = "、".join(f"{o.name}({o.post})" if o.post else o.name for o in m.officials)
-        out.append(Text(f"{INDENT}{tr('f.officials', lang)}：{people}", style="dim"))
+        out.append(Text(f"{INDENT}{tr('f.officials', lang)}{_colon(lang)}{people}", style="dim"))
     return out
 
 
@@ -62,7 +67,11 @@ def _posting_lines(
     if p.results:
         out.append(Text(INDENT + p.results))
     if p.supervisory_opinion:
-        out.append(Text(f"{INDENT}{tr('f.opinion', lang)}：{p.supervisory_opinion}", style="dim"))
+        out.append(
+            Text(
+                f"{INDENT}{tr('f.opinion', lang)}{_colon(lang)}{p.supervisory_opinion}", style="dim"
+            )
+        )
     for o in state.objections:
         if o.step != step.value:
             continue
