@@ -1,9 +1,8 @@
 """What people read comes from `village_tui/i18n/`: no Chinese text in the code of the layers below.
 
 Recorded data is not a message (the default actor names written into the ledger,
-a replaced key's recorded reason) and is listed here by name; so are the
-modules other work is still moving (`store/services.py` and the reading and recording
-modules it was split into).
+a replaced key's recorded reason) and is listed here by name; so are the modules
+made of synthetic data.
 """
 
 from __future__ import annotations
@@ -17,19 +16,16 @@ import village_tui
 PACKAGE = Path(village_tui.__file__).parent
 LAYERS = ("store", "sync", "notices", "county")
 CJK = re.compile(r"[\u4e00-\u9fff]")
-# Modules made of synthetic data, and the one still to move.
+# Modules made of synthetic data.
 NOT_SCANNED = {
     "county/synthetic.py",
     "county/synthetic_matters.py",
     "county/ledgers.py",
     "county/generate.py",
-    "store/services.py",
-    "store/reading.py",
-    "store/recording.py",
-    "store/recording_checks.py",
 }
 # Data written into ledgers and tables, not shown as a message.
 RECORDED = {
+    ("store/services.py", "村文书"),
     ("sync/review.py", "乡镇审核员"),
     ("sync/desk.py", "乡镇审核员"),
     ("sync/key_changes.py", "乡镇管理员"),
@@ -39,6 +35,8 @@ RECORDED = {
     ("sync/witness.py", "乡镇台账见证"),
     ("notices/files.py", "决议公示"),  # part of a file name, not a message
     ("notices/files.py", "结果公示"),
+    ("notices/sign_in.py", "-签到表-第"),  # the printed sheet's file name
+    ("notices/sign_in.py", "步"),
 }
 
 

@@ -31,6 +31,61 @@ MESSAGES: dict[str, tuple[str, str]] = {
         " ({reason})",
     ),
     "db_failed": ("数据库操作失败：{reason}", "database operation failed: {reason}"),
+    # the village service's refusals (reading.py, recording.py)
+    "not_set_up": ("尚未设置村庄信息，请先完成初始设置", "The village has not been set up yet"),
+    "already_set_up": (
+        "本数据库已设置过村庄，不能重复设置",
+        "This database already belongs to a village",
+    ),
+    "no_matter": ("找不到事项 {matter_id}", "No matter {matter_id}"),
+    "roster_reason_needed": ("请填写变更原因", "A reason for the change is required"),
+    "step_already_recorded": (
+        "该步骤已记录，如需修改请使用更正",
+        "This step is already recorded; use a correction to change it",
+    ),
+    "step_not_recorded": (
+        "该步骤尚未记录，无法更正",
+        "This step has not been recorded, so it cannot be corrected",
+    ),
+    "no_attempt": ("找不到该次记录", "No such attempt at this step"),
+    "progress_before_start": (
+        "尚未记录开始实施，不能登记进度",
+        "Implementation has not started; record its start first",
+    ),
+    "progress_reversed": ("该进度已冲销", "This progress entry is already reversed"),
+    "no_progress": ("找不到该进度记录", "No such progress entry"),
+    "negative_spent": ("支出金额不能为负数", "Money spent cannot be negative"),
+    "future_date": ("日期不能晚于今天", "The date cannot be in the future"),
+    "completion_before_start": (
+        "尚未记录开始实施，不能登记完成",
+        "Implementation has not started",
+    ),
+    "completion_before_started_on": (
+        "完成日期早于开始实施日期",
+        "Completion is dated before implementation started",
+    ),
+    "already_completed": (
+        "已登记完成，如需修改请使用更正",
+        "Completion is already recorded; use a correction",
+    ),
+    "objection_not_posted": (
+        "只能对已张贴的公示登记异议",
+        "Objections can only be recorded against a posted notice",
+    ),
+    "objection_content_needed": ("请填写异议内容", "The objection's content is required"),
+    "no_objection": ("找不到该异议", "No such objection"),
+    "reply_needed": ("请填写答复内容", "The reply is required"),
+    "reply_before_received": (
+        "答复日期早于收到异议的日期",
+        "The reply is dated before the objection was received",
+    ),
+    "not_returned": (
+        "该事项没有被乡镇退回，无需答复",
+        "This matter was not returned; nothing to answer",
+    ),
+    "answer_choice": ("请选择已整改或说明", "Choose fixed or explained"),
+    "answer_text_needed": ("请填写答复内容", "The answer needs a text"),
+    "correction_reason_needed": ("更正必须填写原因", "A correction needs a reason"),
 }
 
 

@@ -18,6 +18,7 @@ from ..domain.model import MatterState, StepRecord, Village
 from ..domain.rules import evaluate, preview, unacknowledged
 from ..domain.steps import Step
 from ..domain.validate import validate_record
+from ..i18n.store import both
 from .collector import collector_paused
 from .db import read_session
 from .errors import ServiceError
@@ -62,9 +63,7 @@ class VillageReading:
     def _require_village(self) -> Village:
         v = self.village()
         if v is None:
-            raise ServiceError(
-                "尚未设置村庄信息，请先完成初始设置", "The village has not been set up yet"
-            )
+            raise ServiceError(*both("not_set_up"))
         return v
 
     def profile(self, name: str | None = None):
@@ -90,7 +89,7 @@ class VillageReading:
     def state(self, matter_id: str) -> MatterState:
         found = self.states([matter_id])
         if not found:
-            raise ServiceError(f"找不到事项 {matter_id}", f"No matter {matter_id}")
+            raise ServiceError(*both("no_matter", matter_id=matter_id))
         return found[0]
 
     def findings(self, state: MatterState) -> list[Finding]:

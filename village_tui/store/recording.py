@@ -29,6 +29,7 @@ from ..domain.model import (
 from ..domain.steps import Step
 from ..domain.text import check_recordable
 from ..domain.validate import validate_matter, validate_record, validate_roster
+from ..i18n.store import both
 from .db import read_session, write_session
 from .errors import NeedsConfirmation, ServiceError
 from .ledger import append
@@ -50,9 +51,7 @@ class VillageRecording:
     ):
         ledger = ledger or self.village_code()
         if ledger is None:
-            raise ServiceError(
-                "尚未设置村庄信息，请先完成初始设置", "The village has not been set up yet"
-            )
+            raise ServiceError(*both("not_set_up"))
         check_recordable(payload, canonical_json(payload), self.actor)
         with write_session(self.engine) as s:
             return append(
@@ -72,9 +71,7 @@ class VillageRecording:
         profile = self.profile(village.profile)  # unknown: refused before anything is written
         self._confirm_composition(village.roster, profile, acknowledged)
         if self.village_code() is not None:
-            raise ServiceError(
-                "本数据库已设置过村庄，不能重复设置", "This database already belongs to a village"
-            )
+            raise ServiceError(*both("already_set_up"))
         payload = {"village": to_payload(village)}
         check_recordable(payload, canonical_json(payload), self.actor)
         with write_session(self.engine) as s:
@@ -99,7 +96,7 @@ class VillageRecording:
         """Record new roster figures; meetings already recorded keep the 应到 they used."""
         validate_roster(roster)
         if not reason.strip():
-            raise InvalidRecord("reason", "请填写变更原因", "A reason for the change is required")
+            raise InvalidRecord("reason", *both("roster_reason_needed"))
         self._confirm_composition(roster, self.profile(), acknowledged)
         self._append(
             ev.ROSTER_CHANGED,
@@ -162,10 +159,7 @@ class VillageRecording:
         """
         state = self.state(matter_id)
         if step in state.steps and not self._defects(state, step):
-            raise ServiceError(
-                "该步骤已记录，如需修改请使用更正",
-                "This step is already recorded; use a correction to change it",
-            )
+            raise ServiceError(*both("step_already_recorded"))
         trial = replace(state, steps={k: v for k, v in state.steps.items() if k is not step})
         findings = self._check(trial, step, record, acknowledged, whole_matter=True)
         self._append(
@@ -188,10 +182,7 @@ class VillageRecording:
         state = self.state(matter_id)
         attempts = state.attempts_at(step)
         if step not in state.steps and not attempts:
-            raise ServiceError(
-                "该步骤尚未记录，无法更正",
-                "This step has not been recorded, so it cannot be corrected",
-            )
+            raise ServiceError(*both("step_not_recorded"))
         self._unlock(state, step, acknowledged)
         try:
             findings = self._check(state, step, record, acknowledged, whole_matter=False)
@@ -211,7 +202,7 @@ class VillageRecording:
             raise NeedsConfirmation(asked)
         if attempt_seq is not None:
             if attempt_seq not in {a.seq for a in attempts}:
-                raise ServiceError("找不到该次记录", "No such attempt at this step")
+                raise ServiceError(*both("no_attempt"))
             original = attempt_seq
         else:
             original = attempts[-1].seq if attempts else self._step_event(matter_id, step)
@@ -231,10 +222,7 @@ class VillageRecording:
         )
         state = self.state(matter_id)
         if Step.IMPLEMENTATION not in state.steps:
-            raise ServiceError(
-                "尚未记录开始实施，不能登记进度",
-                "Implementation has not started; record its start first",
-            )
+            raise ServiceError(*both("progress_before_start"))
         self._check_progress(entry)
         self._append(
             ev.PROGRESS_RECORDED,
@@ -275,7 +263,7 @@ class VillageRecording:
         state = self.state(matter_id)
         old = self._progress_entry(state, entry_id)
         if old.reversed:
-            raise ServiceError("该进度已冲销", "This progress entry is already reversed")
+            raise ServiceError(*both("progress_reversed"))
         self._unlock(state, Step.IMPLEMENTATION, acknowledged)
         self._correct(
             self._progress_event(matter_id, entry_id),
@@ -289,13 +277,13 @@ class VillageRecording:
         for p in state.progress:
             if p.id == entry_id:
                 return p
-        raise ServiceError("找不到该进度记录", "No such progress entry")
+        raise ServiceError(*both("no_progress"))
 
     def _check_progress(self, entry: ProgressEntry) -> None:
         if entry.spent_fen < 0:
-            raise InvalidRecord("spent_fen", "支出金额不能为负数", "Money spent cannot be negative")
+            raise InvalidRecord("spent_fen", *both("negative_spent"))
         if entry.on > self.today():
-            raise InvalidRecord("on", "日期不能晚于今天", "The date cannot be in the future")
+            raise InvalidRecord("on", *both("future_date"))
         validate_record(Step.IMPLEMENTATION, entry, self.today())
 
     def _progress_event(self, matter_id: str, entry_id: str) -> int:
@@ -313,47 +301,34 @@ class VillageRecording:
         for seq, payload in rows:
             if json.loads(payload).get("entry", {}).get("id") == entry_id:
                 return seq
-        raise ServiceError("找不到该进度记录", "No such progress entry")
+        raise ServiceError(*both("no_progress"))
 
     def complete(self, matter_id: str, *, completed_on: date, summary: str) -> None:
         """Record that implementation is finished."""
         state = self.state(matter_id)
         if Step.IMPLEMENTATION not in state.steps:
-            raise ServiceError("尚未记录开始实施，不能登记完成", "Implementation has not started")
+            raise ServiceError(*both("completion_before_start"))
         if completed_on > self.today():
-            raise InvalidRecord(
-                "completed_on", "日期不能晚于今天", "The date cannot be in the future"
-            )
+            raise InvalidRecord("completed_on", *both("future_date"))
         if completed_on < state.steps[Step.IMPLEMENTATION].started_on:
-            raise InvalidRecord(
-                "completed_on",
-                "完成日期早于开始实施日期",
-                "Completion is dated before implementation started",
-            )
+            raise InvalidRecord("completed_on", *both("completion_before_started_on"))
         payload = {
             "matter_id": matter_id,
             "completion": to_payload(Completion(completed_on=completed_on, summary=summary)),
         }
         if state.completion is not None:
-            raise ServiceError(
-                "已登记完成，如需修改请使用更正", "Completion is already recorded; use a correction"
-            )
+            raise ServiceError(*both("already_completed"))
         self._append(ev.IMPLEMENTATION_COMPLETED, payload, matter_id=matter_id)
 
     def add_objection(self, matter_id: str, *, step: Step, received_on: date, content: str) -> str:
         """Record an objection to a posted notice; returns its id."""
         state = self.state(matter_id)
         if not step.is_posting or step not in state.steps:
-            raise ServiceError(
-                "只能对已张贴的公示登记异议",
-                "Objections can only be recorded against a posted notice",
-            )
+            raise ServiceError(*both("objection_not_posted"))
         if not content.strip():
-            raise InvalidRecord("content", "请填写异议内容", "The objection's content is required")
+            raise InvalidRecord("content", *both("objection_content_needed"))
         if received_on > self.today():
-            raise InvalidRecord(
-                "received_on", "日期不能晚于今天", "The date cannot be in the future"
-            )
+            raise InvalidRecord("received_on", *both("future_date"))
         o = Objection(
             id=uuid.uuid4().hex, step=step.value, received_on=received_on, content=content
         )
@@ -371,19 +346,13 @@ class VillageRecording:
         with read_session(self.engine) as s:
             row = s.get(ObjectionRow, objection_id)
         if row is None or row.matter_id != matter_id:
-            raise ServiceError("找不到该异议", "No such objection")
+            raise ServiceError(*both("no_objection"))
         if not reply.strip():
-            raise InvalidRecord("reply", "请填写答复内容", "The reply is required")
+            raise InvalidRecord("reply", *both("reply_needed"))
         if replied_on < row.received_on:
-            raise InvalidRecord(
-                "replied_on",
-                "答复日期早于收到异议的日期",
-                "The reply is dated before the objection was received",
-            )
+            raise InvalidRecord("replied_on", *both("reply_before_received"))
         if replied_on > self.today():
-            raise InvalidRecord(
-                "replied_on", "日期不能晚于今天", "The date cannot be in the future"
-            )
+            raise InvalidRecord("replied_on", *both("future_date"))
         payload = {
             "matter_id": matter_id,
             "objection_id": objection_id,
@@ -397,15 +366,13 @@ class VillageRecording:
         with read_session(self.engine) as s:
             row = s.get(MatterRow, matter_id)
         if row is None:
-            raise ServiceError(f"找不到事项 {matter_id}", f"No matter {matter_id}")
+            raise ServiceError(*both("no_matter", matter_id=matter_id))
         if row.review_state != "returned":
-            raise ServiceError(
-                "该事项没有被乡镇退回，无需答复", "This matter was not returned; nothing to answer"
-            )
+            raise ServiceError(*both("not_returned"))
         if answer not in ("fixed", "explained"):
-            raise InvalidRecord("answer", "请选择已整改或说明", "Choose fixed or explained")
+            raise InvalidRecord("answer", *both("answer_choice"))
         if not text.strip():
-            raise InvalidRecord("text", "请填写答复内容", "The answer needs a text")
+            raise InvalidRecord("text", *both("answer_text_needed"))
         payload = {"matter_id": matter_id, "answer": answer, "text": text.strip()}
         if row.review_seq:
             payload["review_seq"] = row.review_seq
@@ -426,22 +393,20 @@ class VillageRecording:
                 .order_by(EventRow.seq)
             ).first()
         if row is None:
-            raise ServiceError(f"找不到事项 {matter_id}", f"No matter {matter_id}")
+            raise ServiceError(*both("no_matter", matter_id=matter_id))
         return row
 
     def _step_event(self, matter_id: str, step: Step) -> int:
         for h in self.history(matter_id):
             if h.type == ev.STEP_RECORDED and h.step == step.value:
                 return h.seq
-        raise ServiceError(
-            "该步骤尚未记录，无法更正", "This step has not been recorded, so it cannot be corrected"
-        )
+        raise ServiceError(*both("step_not_recorded"))
 
     def _correct(
         self, corrects: int, type_: str, payload: dict[str, Any], reason: str, matter_id: str
     ) -> None:
         if not reason.strip():
-            raise InvalidRecord("reason", "更正必须填写原因", "A correction needs a reason")
+            raise InvalidRecord("reason", *both("correction_reason_needed"))
         self._append(
             ev.CORRECTION,
             {"corrects": corrects, "reason": reason, "type": type_, "payload": payload},
