@@ -506,7 +506,7 @@ def _attachment(rows: Rows, e: Event, data: dict, corrected: bool) -> None:
         raise ApplyError(f"event {e.seq}: an attachment's envelope must name its matter")
     kind, ref = data["entry"]["kind"], data["entry"]["ref"]
     if kind == "step":
-        found = any(a["step"] == ref for a in json.loads(matter.attempts or "[]"))
+        found = any(a["step"] == ref for a in rows.attempts_of(matter))
     elif kind == "progress":
         found = getattr(rows.get(ProgressRow, ref), "matter_id", None) == matter.id
     elif kind == "objection":
