@@ -166,3 +166,51 @@ def test_an_english_notice_has_an_english_file_name():
     )
     assert notice_stem(state, Step.RESOLUTION_DISCLOSURE, day, "en").endswith("-resolution-notice")
     assert notice_stem(state, Step.RESULT_DISCLOSURE, day) == "2026-03-09-West_drain-结果公示"
+
+
+def _spent_state() -> MatterState:
+    from dataclasses import replace
+
+    s = _state()
+    return replace(
+        s,
+        matter=replace(s.matter, planned_fen=200000),
+        progress=[
+            ProgressEntry(
+                id="b", on=date(2024, 4, 5), description="水泥 王某 13812345678", spent_fen=30000
+            ),
+            ProgressEntry(id="a", on=date(2024, 4, 1), description="砂石", spent_fen=123450),
+            ProgressEntry(
+                id="x", on=date(2024, 4, 2), description="作废", spent_fen=99900, reversed=True
+            ),
+        ],
+    )
+
+
+def test_result_notice_lists_the_spending_entries_and_the_resolved_amount():
+    n = build_notice(VILLAGE, _spent_state(), Step.RESULT_DISCLOSURE, date(2024, 4, 11))
+    # Oldest first; a reversed entry is struck out of the list as out of the total.
+    assert n.spending == [
+        ("2024-04-01", "砂石", "1,234.50元"),
+        ("2024-04-05", "水泥 王某 138****5678", "300.00元"),
+    ]
+    assert ("实际支出", "1,534.50元（决议计划金额2,000.00元）") in n.rows
+    text = notice_text(n)
+    assert "支出明细：\n  2024-04-01  砂石  1,234.50元\n  2024-04-05" in text
+    assert "13812345678" not in text and "作废" not in text
+    html = notice_html(n)
+    assert "<caption>支出明细</caption>" in html and '<td class="num">300.00元</td>' in html
+
+
+def test_the_resolution_notice_has_no_spending_and_no_planned_beside_nothing():
+    n = build_notice(VILLAGE, _spent_state(), Step.RESOLUTION_DISCLOSURE, date(2024, 3, 9))
+    assert n.spending == [] and "支出明细" not in notice_text(n)
+    en = build_notice(VILLAGE, _state(), Step.RESULT_DISCLOSURE, date(2024, 4, 11), lang="en")
+    assert ("Money spent", "1,234.50 yuan") in en.rows  # nothing planned: nothing beside it
+
+
+def test_the_spending_list_does_not_change_what_the_seal_covers():
+    from village_tui.notices.build import notice_facts
+
+    keys = [k for k, _ in notice_facts(_spent_state(), Step.RESULT_DISCLOSURE)]
+    assert keys == ["matter", "description", "planned", "results", "spent", "completed", "period"]

@@ -31,6 +31,10 @@ class Notice:
     code: str = ""  # the short verification code (seal.short_code), once sealed
     qr_payload: str = ""  # what the QR code holds (seal.payload), once sealed
     lang: str = "zh"
+    # Step 6: the spending (progress) entries as (date, what, amount), printed as a table
+    # under the particulars so villagers can add up the total themselves.
+    spending: list[tuple[str, str, str]] = field(default_factory=list)
+    supervisors: str = ""  # who signed for the 村务监督委员会, if recorded
 
 
 def _yuan(fen: int, lang: str) -> str:
@@ -129,8 +133,10 @@ def build_notice(
     village: Village, state: MatterState, step: Step, today: date, lang: str = "zh"
 ) -> Notice:
     """The notice for the resolution (step 5) or the result (step 6) of a matter."""
-    rows = [(_t(k, lang), fact_text(k, v, lang)) for k, v in notice_facts(state, step)]
+    facts = notice_facts(state, step)
+    rows = [(_t(k, lang), _row_text(k, v, facts, lang)) for k, v in facts]
     m = state.matter
+    posting = state.steps.get(step)
     title_key = "title_resolution" if step is Step.RESOLUTION_DISCLOSURE else "title_result"
     return Notice(
         title=public_text(_t(title_key, lang, village=village.name, matter=m.title), one_line=True),
@@ -140,4 +146,30 @@ def build_notice(
         signed=_t("signed", lang, village=village.name),
         dated=today.isoformat(),
         lang=lang,
+        spending=_spending(state, lang) if step is Step.RESULT_DISCLOSURE else [],
+        supervisors=public_text(posting.supervisors, one_line=True)
+        if isinstance(posting, Posting)
+        else "",
     )
+
+
+def _row_text(key: str, value: object, facts: list[Fact], lang: str) -> str:
+    # The total spent is read against what was resolved: the planned amount beside it.
+    text = fact_text(key, value, lang)
+    planned = dict(facts).get("planned")
+    if key == "spent" and planned:
+        text += _t("spent_against", lang, planned=_yuan(int(planned), lang))  # type: ignore[call-overload]
+    return text
+
+
+def _spending(state: MatterState, lang: str) -> list[tuple[str, str, str]]:
+    """The progress entries still counted, oldest first: what makes up the total spent.
+
+    Printed only, not sealed: the seal covers the total (`spent`), so notices sealed
+    before the list was printed still verify.
+    """
+    entries = sorted((p for p in state.progress if not p.reversed), key=lambda p: p.on)
+    return [
+        (p.on.isoformat(), public_text(p.description, one_line=True), _yuan(p.spent_fen, lang))
+        for p in entries
+    ]

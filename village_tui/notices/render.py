@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from ..i18n.notices import PRINTED
+from ..i18n.notices import NOTICE, PRINTED
 from .build import Notice
 
 _CSS = """
@@ -25,6 +25,9 @@ td { white-space: pre-wrap; }
 .check .code { font-family: "Consolas", "DejaVu Sans Mono", monospace; font-size: 12pt;
                white-space: nowrap; }
 .check .cmd { white-space: nowrap; }
+.spending th { width: auto; }
+.spending caption { text-align: left; font-weight: bold; }
+.spending .num { text-align: right; white-space: nowrap; }
 @media print { th { background: none; } }
 """
 
@@ -42,6 +45,7 @@ def notice_text(notice: Notice) -> str:
         first, *rest = value.splitlines() or [""]
         lines.append(f"{key}{pad}：{first}")
         lines += [" " * (width + 2) + more for more in rest]
+    lines += _spending_text(notice)
     lines += ["", notice.closing, "", notice.signed.rjust(30), notice.dated.rjust(30), ""]
     if notice.code:
         how = _check_label("how", notice.lang)
@@ -52,6 +56,37 @@ def notice_text(notice: Notice) -> str:
 def _check_label(key: str, lang: str) -> str:
     zh, en = PRINTED[key]
     return en if lang == "en" else zh
+
+
+def _label(key: str, lang: str) -> str:
+    zh, en = NOTICE[key]
+    return en if lang == "en" else zh
+
+
+def _spending_text(notice: Notice) -> list[str]:
+    if not notice.spending:
+        return []
+    lines = ["", _label("spending", notice.lang) + "："]
+    lines += [f"  {on}  {what}  {amount}" for on, what, amount in notice.spending]
+    return lines
+
+
+def _spending_html(notice: Notice) -> str:
+    if not notice.spending:
+        return ""
+    lang = notice.lang
+    head = "".join(
+        f"<th>{escape(_label(k, lang))}</th>"
+        for k in ("spending_on", "spending_what", "spending_amount")
+    )
+    body = "\n".join(
+        f'<tr><td>{escape(on)}</td><td>{escape(what)}</td><td class="num">{escape(amount)}</td></tr>'
+        for on, what, amount in notice.spending
+    )
+    return (
+        f'<table class="spending"><caption>{escape(_label("spending", lang))}</caption>\n'
+        f"<tr>{head}</tr>\n{body}\n</table>\n"
+    )
 
 
 def _qr_svg(payload: str) -> str:
@@ -94,7 +129,7 @@ def notice_html(notice: Notice, lang: str = "zh") -> str:
 <table>
 {rows}
 </table>
-<p>{escape(notice.closing)}</p>
+{_spending_html(notice)}<p>{escape(notice.closing)}</p>
 <p class="sign">{escape(notice.signed)}<br>{escape(notice.dated)}</p>
 {_check_html(notice)}</body>
 </html>
