@@ -214,3 +214,36 @@ def test_the_spending_list_does_not_change_what_the_seal_covers():
 
     keys = [k for k, _ in notice_facts(_spent_state(), Step.RESULT_DISCLOSURE)]
     assert keys == ["matter", "description", "planned", "results", "spent", "completed", "period"]
+
+
+def test_room_for_the_supervisory_committee_to_write_sign_and_seal():
+    n = build_notice(VILLAGE, _state(), Step.RESOLUTION_DISCLOSURE, date(2024, 3, 9))
+    text = notice_text(n)
+    assert "村务监督委员会意见：\n（请村务监督委员会手写意见）" in text
+    assert "监督委员会主任（签名）：________________  （盖章）" in text
+    html = notice_html(n)
+    assert html.count('class="sealbox"') == 2  # the committee's and the villagers' committee's
+    assert '<div class="opinion">' in html and 'class="signline"' in html
+
+
+def test_a_recorded_opinion_is_not_asked_for_again_and_the_signer_is_printed():
+    from dataclasses import replace
+
+    s = _state()
+    posting = replace(
+        s.steps[Step.RESOLUTION_DISCLOSURE], supervisory_opinion="同意公示", supervisors="李某"
+    )
+    s = replace(s, steps={**s.steps, Step.RESOLUTION_DISCLOSURE: posting})
+    n = build_notice(VILLAGE, s, Step.RESOLUTION_DISCLOSURE, date(2024, 3, 9))
+    text = notice_text(n)
+    assert "手写意见" not in text and "同意公示" in text
+    assert "监督委员会主任（签名）：李某  （盖章）" in text
+    html = notice_html(n)
+    assert '<div class="opinion">' not in html and '<span class="line">李某</span>' in html
+
+
+def test_the_html_prints_on_a4_without_cutting():
+    html = notice_html(build_notice(VILLAGE, _state(), Step.RESULT_DISCLOSURE, date(2024, 4, 11)))
+    assert "@page { size: A4; margin: 20mm 18mm; }" in html
+    assert "overflow-wrap: anywhere" in html  # a long unbroken text wraps instead of running off
+    assert "break-inside: avoid" in html  # the signature block is never split over two pages

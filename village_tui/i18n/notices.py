@@ -104,6 +104,12 @@ NOTICE: dict[str, tuple[str, str]] = {
     ),
     "signed": ("{village}村民委员会", "Villagers' committee of {village}"),
     "supervision": ("村务监督委员会意见", "Supervisory committee's opinion"),
+    "supervision_blank": (
+        "（请村务监督委员会手写意见）",
+        "(the committee writes its opinion here)",
+    ),
+    "supervision_sign": ("监督委员会主任（签名）：", "Committee chair (signature): "),
+    "seal_here": ("（盖章）", "(seal)"),
     "yuan": ("{amount}元", "{amount} yuan"),
     "representatives": ("村民代表会议", "Villagers' representative assembly"),
     "villagers": ("村民会议", "Villagers' assembly"),

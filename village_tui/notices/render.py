@@ -17,8 +17,19 @@ h1 { font-family: "SimHei", "Heiti SC", "Noto Sans CJK SC", "Microsoft YaHei", s
 table { border-collapse: collapse; width: 100%; margin: 8pt 0; }
 th, td { border: 1px solid #000; padding: 4pt 6pt; vertical-align: top; text-align: left; }
 th { width: 28%; font-weight: normal; background: #f2f2f2; }
-td { white-space: pre-wrap; }
-.sign { text-align: right; margin-top: 24pt; }
+td { white-space: pre-wrap; overflow-wrap: anywhere; }
+tr, .opinion, .signatures, .check { break-inside: avoid; page-break-inside: avoid; }
+img, svg, table { max-width: 100%; }
+.opinion { border: 1px solid #000; padding: 4pt 6pt; margin: 8pt 0; min-height: 24mm; }
+.opinion .hint { color: #666; font-size: 10.5pt; }
+.signatures { display: flex; justify-content: space-between; gap: 8mm; margin-top: 12pt; }
+.signatures > div { flex: 1 1 0; position: relative; min-height: 32mm; }
+.signline .line { display: inline-block; min-width: 30mm; border-bottom: 1px solid #000;
+                  min-height: 1.4em; }
+.sign { text-align: right; }
+.sealbox { position: absolute; right: 0; bottom: 0; width: 32mm; height: 32mm;
+           border: 1px dashed #888; color: #888; font-size: 10.5pt; z-index: -1;
+           display: flex; align-items: flex-end; justify-content: center; }
 .check { display: flex; align-items: center; gap: 10pt; margin-top: 18pt; font-size: 10.5pt;
          line-height: 1.5; break-inside: avoid; }
 .check svg { width: 36mm; height: 36mm; flex: none; }
@@ -28,7 +39,7 @@ td { white-space: pre-wrap; }
 .spending th { width: auto; }
 .spending caption { text-align: left; font-weight: bold; }
 .spending .num { text-align: right; white-space: nowrap; }
-@media print { th { background: none; } }
+@media print { th { background: none; } body { max-width: none; } }
 """
 
 
@@ -46,6 +57,7 @@ def notice_text(notice: Notice) -> str:
         lines.append(f"{key}{pad}：{first}")
         lines += [" " * (width + 2) + more for more in rest]
     lines += _spending_text(notice)
+    lines += _supervision_text(notice)
     lines += ["", notice.closing, "", notice.signed.rjust(30), notice.dated.rjust(30), ""]
     if notice.code:
         how = _check_label("how", notice.lang)
@@ -69,6 +81,43 @@ def _spending_text(notice: Notice) -> list[str]:
     lines = ["", _label("spending", notice.lang) + "："]
     lines += [f"  {on}  {what}  {amount}" for on, what, amount in notice.spending]
     return lines
+
+
+def _has_opinion(notice: Notice) -> bool:
+    return any(k == _label("supervision", notice.lang) for k, _ in notice.rows)
+
+
+def _supervision_text(notice: Notice) -> list[str]:
+    lang = notice.lang
+    lines = ["", _label("supervision", lang) + "："]
+    if not _has_opinion(notice):
+        lines += [_label("supervision_blank", lang), "", ""]
+    sign = notice.supervisors or "________________"
+    return lines + [_label("supervision_sign", lang) + sign + "  " + _label("seal_here", lang)]
+
+
+def _opinion_html(notice: Notice) -> str:
+    # Room for the 村务监督委员会 to write its opinion by hand when none was recorded.
+    if _has_opinion(notice):
+        return ""
+    lang = notice.lang
+    return (
+        f'<div class="opinion"><div>{escape(_label("supervision", lang))}</div>'
+        f'<div class="hint">{escape(_label("supervision_blank", lang))}</div></div>\n'
+    )
+
+
+def _signatures_html(notice: Notice) -> str:
+    # Side by side, so both signatures, both seals and the QR code fit on one A4 page.
+    lang = notice.lang
+    seal = f'<span class="sealbox">{escape(_label("seal_here", lang))}</span>'
+    return (
+        '<div class="signatures">'
+        f'<div class="signline">{escape(_label("supervision_sign", lang))}'
+        f'<span class="line">{escape(notice.supervisors)}</span>{seal}</div>'
+        f'<div class="sign">{escape(notice.signed)}<br>{escape(notice.dated)}{seal}</div>'
+        "</div>\n"
+    )
 
 
 def _spending_html(notice: Notice) -> str:
@@ -129,8 +178,8 @@ def notice_html(notice: Notice, lang: str = "zh") -> str:
 <table>
 {rows}
 </table>
-{_spending_html(notice)}<p>{escape(notice.closing)}</p>
-<p class="sign">{escape(notice.signed)}<br>{escape(notice.dated)}</p>
+{_spending_html(notice)}{_opinion_html(notice)}<p>{escape(notice.closing)}</p>
+{_signatures_html(notice)}
 {_check_html(notice)}</body>
 </html>
 """
