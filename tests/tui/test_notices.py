@@ -247,3 +247,17 @@ def test_the_html_prints_on_a4_without_cutting():
     assert "@page { size: A4; margin: 20mm 18mm; }" in html
     assert "overflow-wrap: anywhere" in html  # a long unbroken text wraps instead of running off
     assert "break-inside: avoid" in html  # the signature block is never split over two pages
+
+
+def test_a_notice_is_dated_by_its_posting_not_by_the_day_it_is_printed(tmp_path):
+    printed = date(2024, 5, 20)  # long after the posting of 2024-03-09
+    n = build_notice(VILLAGE, _state(), Step.RESOLUTION_DISCLOSURE, printed)
+    assert n.dated == "2024-03-09"
+    assert notice_text(n).rstrip().endswith("2024-03-09")
+    txt, _ = write_notices(tmp_path, VILLAGE, _state(), Step.RESOLUTION_DISCLOSURE, printed)
+    assert txt.name.startswith("2024-03-09-")
+
+
+def test_a_notice_not_yet_posted_is_dated_today():
+    n = build_notice(VILLAGE, _state(), Step.RESULT_DISCLOSURE, date(2024, 4, 11))
+    assert n.dated == "2024-04-11"  # step 6 has no posting recorded yet

@@ -144,13 +144,21 @@ def build_notice(
         rows=[(k, public_text(v)) for k, v in rows],
         closing=_t("objections", lang, township=village.township_name),
         signed=_t("signed", lang, village=village.name),
-        dated=today.isoformat(),
+        dated=notice_date(state, step, today).isoformat(),
         lang=lang,
         spending=_spending(state, lang) if step is Step.RESULT_DISCLOSURE else [],
         supervisors=public_text(posting.supervisors, one_line=True)
         if isinstance(posting, Posting)
         else "",
     )
+
+
+def notice_date(state: MatterState, step: Step, today: date) -> date:
+    """The date a notice bears: the day it was posted, once the posting is recorded."""
+    # A clerk often prints after the fact; the notice must say when it went up, not when
+    # the printer ran. Before the posting is recorded, today is the best guess.
+    posting = state.steps.get(step)
+    return posting.posted_on if isinstance(posting, Posting) else today
 
 
 def _row_text(key: str, value: object, facts: list[Fact], lang: str) -> str:

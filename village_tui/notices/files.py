@@ -10,7 +10,7 @@ from pathlib import Path
 from ..atomic import write_text
 from ..domain.model import MatterState, Village
 from ..domain.steps import Step
-from .build import build_notice
+from .build import build_notice, notice_date
 from .mask import public_text
 from .render import notice_html, notice_text
 from .seal import Seal
@@ -28,7 +28,7 @@ def notice_stem(state: MatterState, step: Step, today: date, lang: str = "zh") -
     # Masked before it is cut, so no part of an ID or phone number survives in the name.
     shown = public_text(state.matter.title, one_line=True)
     title = _UNSAFE.sub("_", shown).strip("._")[:30].strip("._") or state.matter.id[:8]
-    return f"{today.isoformat()}-{title}-{kind}"
+    return f"{notice_date(state, step, today).isoformat()}-{title}-{kind}"
 
 
 def write_notices(
