@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from textual.widgets import Input
+
 from tests.tui.helpers import fill, make_app, save, screen_text, settle
 from village_tui.domain.model import Meeting, Posting
 from village_tui.domain.steps import Step
@@ -47,6 +49,9 @@ async def test_notice_is_saved_beside_the_database(village_service, db_path):
         await settle(pilot)
         await pilot.press("g")
         await settle(pilot)
+        assert app.screen.query_one(Input).value == str(db_path.parent)  # nothing remembered yet
+        await pilot.press("enter")
+        await settle(pilot)
         assert isinstance(app.screen, MessageScreen)
         text = screen_text(app)
     files = sorted(p.name for p in db_path.parent.iterdir() if p.suffix in (".txt", ".html"))
@@ -61,6 +66,66 @@ async def test_notice_is_saved_beside_the_database(village_service, db_path):
     code = saved.split("核验码：", 1)[1].split()[0]
     verdict = verify_short_code(village_service.engine, parse_short_code(code))
     assert verdict.answer == MATCH
+
+
+async def test_notice_goes_to_the_folder_the_clerk_types_and_it_is_remembered(
+    village_service, db_path, tmp_path
+):
+    seed_resolved(village_service)
+    stick = tmp_path / "U盘" / "公示 2024"  # not there yet: created
+    app = make_app(village_service, db_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("g")
+        await settle(pilot)
+        app.screen.query_one(Input).value = f'"{stick}"'  # as Windows' "copy as path" gives it
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, MessageScreen)
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("g")
+        await settle(pilot)
+        assert app.screen.query_one(Input).value == str(stick)  # offered again next time
+    assert sorted(p.suffix for p in stick.iterdir()) == [".html", ".txt"]
+    assert not [p for p in db_path.parent.iterdir() if p.suffix == ".html"]
+
+
+def _error(app) -> str:
+    return str(app.screen.query_one("#folder-error").render())
+
+
+async def test_notice_folder_that_is_a_file_or_empty_is_refused_and_esc_saves_nothing(
+    village_service, db_path, tmp_path
+):
+    from village_tui.tui.screens.folder_prompt import FolderScreen
+
+    seed_resolved(village_service)
+    a_file = tmp_path / "note.txt"
+    a_file.write_text("x", encoding="utf-8")
+    app = make_app(village_service, db_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("g")
+        await settle(pilot)
+        box = app.screen.query_one(Input)
+        box.value = str(a_file)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, FolderScreen)
+        assert _error(app) == f"{a_file} 是文件，不是文件夹"
+        box.value = "  "
+        await pilot.press("enter")
+        await settle(pilot)
+        assert _error(app) == "请填写文件夹"
+        await pilot.press("escape")
+        await settle(pilot)
+        assert not isinstance(app.screen, (FolderScreen, MessageScreen))
+    assert not [p for p in db_path.parent.rglob("*.html")]
 
 
 async def test_objection_and_reply(village_service, db_path):

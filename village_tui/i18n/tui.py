@@ -269,6 +269,13 @@ _PAIRS: dict[str, tuple[str, str]] = {
     "attempt.why.results": ("早于完成公开", "posted before completion"),
     "attempt.why.other": ("不符合规则", "against the rules"),
     "matter.notice_saved": ("公示已保存：", "Notice saved:"),
+    "folder.title": ("公示保存到哪个文件夹？", "Save the notice in which folder?"),
+    "folder.hint": (
+        "回车保存（文件夹不存在会新建，下次记住），Esc 取消。可填U盘或桌面，如 E:\\公示",
+        "Enter saves (a missing folder is created and remembered), Esc cancels. E.g. E:\\notices",
+    ),
+    "folder.empty": ("请填写文件夹", "Type a folder"),
+    "folder.not_a_folder": ("{path} 是文件，不是文件夹", "{path} is a file, not a folder"),
     "matter.sign_in_saved": (
         "签到表已保存（打印后供会上签名）：",
         "Sign-in sheet saved (print it for the meeting):",

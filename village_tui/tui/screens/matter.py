@@ -296,16 +296,29 @@ class MatterScreen(Localized, ServiceWorker, Screen[None]):
         ):
             self.notify(self.t("matter.notice_none"), severity="warning")
             return
-        folder = self.app.notice_folder()  # type: ignore[attr-defined]
+        from ..notice_folder import last_folder
+        from .folder_prompt import FolderScreen
+
+        # The clerk chooses where (a USB stick, the desktop); the last folder used comes first.
+        default = last_folder(self.app.notice_folder())  # type: ignore[attr-defined]
+        self.app.push_screen(FolderScreen(default), lambda f: self._write_notice(step, f))
+
+    def _write_notice(self, step: Step, folder: Path | None) -> None:
+        if folder is None or self.state is None:
+            return
+        st = self.state
         engine, today, lang = self.service.engine, self.service.today(), self.lang
 
         def write():
             from ...notices.check import seal_notice
             from ...notices.files import write_notices
+            from ..notice_folder import remember_folder
 
             # Sealed from the matter as stored now, so the code names the position it shows.
             village, state, seal = seal_notice(engine, st.matter.id, step)
-            return write_notices(folder, village, state, step, today, lang, seal=seal)
+            paths = write_notices(folder, village, state, step, today, lang, seal=seal)
+            remember_folder(folder)  # only a folder that took the notice is offered again
+            return paths
 
         self.call_service(write)
 
