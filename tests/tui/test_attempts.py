@@ -201,3 +201,26 @@ async def test_a_failed_attempt_is_corrected_from_its_timeline_line(village_serv
         await pilot.press("h")
         await settle(pilot)
         assert "实到：29 → 32" in screen_text(app), screen_text(app)
+
+
+def test_an_attempts_record_is_read_as_last_corrected(village_service):
+    from village_tui.store.errors import ServiceError
+    from village_tui.store.services import NeedsConfirmation
+
+    mid = _to_step_3(village_service)
+    seq = _failed_resolution(village_service, mid)
+    assert village_service.attempt_record(mid, Step.RESOLUTION, seq).present == 29
+    fixed = Meeting(held_on=date(2024, 3, 8), expected=45, present=28, votes_for=27)
+    try:
+        village_service.correct_step(mid, Step.RESOLUTION, fixed, "漏计", attempt_seq=seq)
+    except NeedsConfirmation as exc:  # still short of a quorum: confirmed as before
+        acks = [f.rule_id for f in exc.findings]
+        village_service.correct_step(mid, Step.RESOLUTION, fixed, "漏计", acks, attempt_seq=seq)
+    assert village_service.attempt_record(mid, Step.RESOLUTION, seq).present == 28
+    for wrong in (seq + 1, seq - 1):  # the next event, and another step's meeting
+        try:
+            village_service.attempt_record(mid, Step.RESOLUTION, wrong)
+        except ServiceError as exc:
+            assert exc.message_zh == "找不到该次记录"
+        else:
+            raise AssertionError(f"event {wrong} is no attempt at the resolution")
