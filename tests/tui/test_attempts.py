@@ -148,3 +148,79 @@ def test_attempt_lines_name_the_reason_and_the_cure():
         "│ Attempt 1 on 2024-03-08 not valid (not passed): to be held again"
     ]
     assert attempt_lines(tries[1:], "zh") == []  # one valid try: nothing extra to say
+
+
+def _failed_resolution(service, mid: str) -> int:
+    """The 29-of-45 meeting, recorded as not valid (its findings confirmed); returns its seq."""
+    from village_tui.store.services import NeedsConfirmation
+
+    meeting = Meeting(held_on=date(2024, 3, 8), expected=45, present=29, votes_for=27)
+    try:
+        service.record_step(mid, Step.RESOLUTION, meeting)
+    except NeedsConfirmation as exc:
+        service.record_step(mid, Step.RESOLUTION, meeting, [f.rule_id for f in exc.findings])
+    (failed,) = service.state(mid).attempts_at(Step.RESOLUTION)
+    assert not failed.valid
+    return failed.seq
+
+
+async def test_a_failed_attempt_is_corrected_from_its_timeline_line(village_service, db_path):
+    mid = _to_step_3(village_service)
+    seq = _failed_resolution(village_service, mid)
+    village_service.record_step(
+        mid,
+        Step.RESOLUTION,
+        Meeting(held_on=date(2024, 3, 15), expected=45, present=31, votes_for=29),
+    )
+    events = len(village_service.history(mid))
+    app = make_app(village_service, db_path)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await _open_matter(pilot)
+        # From the step to record next, past the second (counting) attempt, onto the failed one:
+        # Enter there corrects that attempt, not the step's counting record.
+        await pilot.press("up", "up")
+        await pilot.press("enter")
+        await settle(pilot)
+        text = screen_text(app)
+        assert "第1次 · 村西主路硬化" in text, text
+        await fill(pilot, "present", "32")
+        await fill(pilot, "reason", "")
+        await save(pilot)
+        assert "此项必填" in screen_text(app)  # no reason: nothing written
+        assert len(village_service.history(mid)) == events
+        await fill(pilot, "reason", "签到表漏计2人")
+        await save(pilot)
+        assert isinstance(app.screen, MatterScreen), screen_text(app)
+        last = village_service.history(mid)[-1]
+        assert (last.corrects, last.reason) == (seq, "签到表漏计2人")
+        assert ("present", 29, 32) in [(c.key, c.old, c.new) for c in last.changes]
+        # 32 of 45 is a quorum: the first meeting now counted too; which record counts is the
+        # service's to say, and the timeline no longer calls any attempt not valid.
+        assert all(a.valid for a in village_service.state(mid).attempts_at(Step.RESOLUTION))
+        assert "不生效" not in screen_text(app)
+        await pilot.press("h")
+        await settle(pilot)
+        assert "实到：29 → 32" in screen_text(app), screen_text(app)
+
+
+def test_an_attempts_record_is_read_as_last_corrected(village_service):
+    from village_tui.store.errors import ServiceError
+    from village_tui.store.services import NeedsConfirmation
+
+    mid = _to_step_3(village_service)
+    seq = _failed_resolution(village_service, mid)
+    assert village_service.attempt_record(mid, Step.RESOLUTION, seq).present == 29
+    fixed = Meeting(held_on=date(2024, 3, 8), expected=45, present=28, votes_for=27)
+    try:
+        village_service.correct_step(mid, Step.RESOLUTION, fixed, "漏计", attempt_seq=seq)
+    except NeedsConfirmation as exc:  # still short of a quorum: confirmed as before
+        acks = [f.rule_id for f in exc.findings]
+        village_service.correct_step(mid, Step.RESOLUTION, fixed, "漏计", acks, attempt_seq=seq)
+    assert village_service.attempt_record(mid, Step.RESOLUTION, seq).present == 28
+    for wrong in (seq + 1, seq - 1):  # the next event, and another step's meeting
+        try:
+            village_service.attempt_record(mid, Step.RESOLUTION, wrong)
+        except ServiceError as exc:
+            assert exc.message_zh == "找不到该次记录"
+        else:
+            raise AssertionError(f"event {wrong} is no attempt at the resolution")

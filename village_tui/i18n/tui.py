@@ -122,6 +122,7 @@ _PAIRS: dict[str, tuple[str, str]] = {
     "form.reason": ("更正原因", "Reason"),
     "form.reason_needed": ("更正必须填写原因", "A correction needs a reason"),
     "form.correcting": ("更正 {step}", "Correcting {step}"),
+    "form.correcting_attempt": ("更正 {step} 第{n}次", "Correcting {step}, attempt {n}"),
     "form.again": ("再次记录 {step}(补正或重新召开)", "{step} again (a cure, or held again)"),
     "form.recording": ("记录 {step}", "Recording {step}"),
     "form.matter": ("事项：{title}", "Matter: {title}"),

@@ -14,7 +14,7 @@ from sqlmodel import select
 
 from ..domain import events as ev
 from ..domain.findings import Finding
-from ..domain.model import MatterState, StepRecord, Village
+from ..domain.model import MatterState, StepRecord, Village, record_from_payload
 from ..domain.rules import evaluate, preview, unacknowledged
 from ..domain.steps import Step
 from ..domain.validate import validate_record
@@ -144,6 +144,20 @@ class VillageReading:
                 )
             )
         return out
+
+    def attempt_record(self, matter_id: str, step: Step, seq: int) -> StepRecord:
+        """The record of one attempt at `step` (the event `seq` recorded), as last corrected."""
+        found = None
+        for h in self.history(matter_id):
+            if h.step != step.value:
+                continue
+            if h.type == ev.STEP_RECORDED and h.seq == seq:
+                found = h.data
+            elif h.type == ev.CORRECTION and h.corrects == seq:
+                found = h.data.get("payload")
+        if not isinstance(found, dict) or "record" not in found:
+            raise ServiceError(*both("no_attempt"))
+        return record_from_payload(step, found["record"])
 
     def village_header(self):
         """The village's name and profile, read without the ORM (None before set-up)."""

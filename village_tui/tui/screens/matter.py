@@ -18,7 +18,7 @@ from ...i18n.tui import category_name, choice, step_name
 from ..parse import format_fen
 from ..widgets.findings_view import finding_text
 from ..widgets.fit_footer import FitFooter
-from ..widgets.timeline import Timeline
+from ..widgets.timeline import Timeline, option_target
 from .base import Localized, Refused, Saved, ServiceWorker, error_text
 
 
@@ -178,10 +178,13 @@ class MatterScreen(Localized, ServiceWorker, Screen[None]):
     # --- recording and correcting -------------------------------------------------
 
     def on_option_list_option_selected(self, event) -> None:
-        step = Step(event.option.id)
-        if self.state is None:
+        step, seq = option_target(event.option.id)
+        if self.state is None or step is None:
             return
-        if step in self.state.steps:
+        if seq is not None:
+            # An attempt line: that very attempt is corrected, even one that did not count.
+            self._correct_attempt(step, seq)
+        elif step in self.state.steps:
             self._open_form(step, correcting=True)
         elif step is self.state.next_step:
             self._open_form(step, correcting=False)
@@ -201,7 +204,16 @@ class MatterScreen(Localized, ServiceWorker, Screen[None]):
             return
         self._open_form(nxt, correcting=False)
 
-    def _open_form(self, step: Step, correcting: bool, again: bool = False) -> None:
+    @work(thread=True, exclusive=True, group="attempt")
+    def _correct_attempt(self, step: Step, seq: int) -> None:
+        try:
+            record = self.service.attempt_record(self.matter_id, step, seq)
+        except Exception as exc:  # noqa: BLE001 - said in one line, the screen stays
+            self.app.call_from_thread(self.notify, error_text(exc, self.lang), severity="error")
+            return
+        self.app.call_from_thread(self._open_form, step, True, False, (seq, record))
+
+    def _open_form(self, step: Step, correcting: bool, again: bool = False, attempt=None) -> None:
         from .implementation_form import ImplementationFormScreen
         from .meeting_form import MeetingFormScreen
         from .posting_form import PostingFormScreen
@@ -212,7 +224,8 @@ class MatterScreen(Localized, ServiceWorker, Screen[None]):
             form = PostingFormScreen
         else:
             form = ImplementationFormScreen
-        self.app.push_screen(form(self.state, step, self.village, correcting, again), self._after)
+        screen = form(self.state, step, self.village, correcting, again, attempt)
+        self.app.push_screen(screen, self._after)
 
     def _after(self, result) -> None:
         if result:

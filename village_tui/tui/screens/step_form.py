@@ -44,6 +44,7 @@ class StepForm(FormScreen):
         village: Village,
         correcting: bool,
         again: bool = False,
+        attempt: tuple[int, StepRecord] | None = None,
     ) -> None:
         self.state = state
         self.step = step
@@ -53,7 +54,17 @@ class StepForm(FormScreen):
         self.again = again and not correcting
         prefill = correcting or self.again
         self.record: StepRecord | None = state.steps.get(step) if prefill else None
-        self.acknowledged: set[str] = set(state.acknowledged.get(step, ())) if correcting else set()
+        # Correcting one earlier attempt (one that did not count): its event and its record.
+        self.attempt_seq: int | None = None
+        if attempt is not None and correcting:
+            self.attempt_seq, self.record = attempt
+            # What was confirmed for the record that counts is not confirmed for this one.
+            correcting_current = False
+        else:
+            correcting_current = correcting
+        self.acknowledged: set[str] = (
+            set(state.acknowledged.get(step, ())) if correcting_current else set()
+        )
         self._timer: Timer | None = None
         self._generation = 0  # which state of the fields the check panel speaks of
         super().__init__()
@@ -74,7 +85,12 @@ class StepForm(FormScreen):
     def heading(self) -> str:
         key = "form.correcting" if self.correcting else "form.recording"
         key = "form.again" if self.again else key
-        return f"{self.t(key, step=step_name(self.step, self.lang))} · {self.state.matter.title}"
+        head = self.t(key, step=step_name(self.step, self.lang))
+        if self.attempt_seq is not None:
+            seqs = [a.seq for a in self.state.attempts_at(self.step)]
+            n = seqs.index(self.attempt_seq) + 1 if self.attempt_seq in seqs else "?"
+            head = self.t("form.correcting_attempt", step=step_name(self.step, self.lang), n=n)
+        return f"{head} · {self.state.matter.title}"
 
     def step_fields(self) -> ComposeResult:
         raise NotImplementedError
@@ -141,7 +157,11 @@ class StepForm(FormScreen):
         s, mid = self.service, self.state.matter.id
         acks = sorted(self.acknowledged)
         if self.correcting:
-            return s.correct_step(mid, self.step, value, self.raw("reason"), acks) or True
+            reason = self.raw("reason")
+            return (
+                s.correct_step(mid, self.step, value, reason, acks, attempt_seq=self.attempt_seq)
+                or True
+            )
         return s.record_step(mid, self.step, value, acks) or True
 
     def on_refused(self, message: Refused) -> None:

@@ -147,9 +147,14 @@ def attempt_lines(tries: Sequence[Attempt], lang: str) -> list[Text]:
 
 
 def step_prompt(
-    state: MatterState, step: Step, findings: Sequence[Finding], today: date, lang: str
+    state: MatterState,
+    step: Step,
+    findings: Sequence[Finding],
+    today: date,
+    lang: str,
+    with_attempts: bool = True,
 ) -> Text:
-    """One step of the timeline as a multi-line text."""
+    """One step of the timeline as a multi-line text (its attempts too, unless listed apart)."""
     record = state.steps.get(step)
     if record is not None:
         mark, style = tr("matter.done", lang), "green"
@@ -170,7 +175,8 @@ def step_prompt(
         lines += _posting_lines(record, state, step, today, lang)
     elif isinstance(record, Implementation):
         lines += _implementation_lines(record, state, lang)
-    lines += attempt_lines(state.attempts_at(step), lang)
+    if with_attempts:
+        lines += attempt_lines(state.attempts_at(step), lang)
     for f in findings:
         if f.step is step:
             lines.append(finding_text(f, lang, indent=INDENT))
@@ -179,10 +185,44 @@ def step_prompt(
         lines.append(
             Text(INDENT + tr("matter.ack", lang, rules="、".join(sorted(acks))), style="dim")
         )
-    for line in lines[1:]:
+    return Text("\n").join(_guided(lines[1:], [lines[0]]))
+
+
+def _guided(lines: Sequence[Text], out: list[Text] | None = None) -> list[Text]:
+    """Lines with their guide dimmed, made safe to show."""
+    out = list(out or [])
+    for line in lines:
         if line.plain.startswith(INDENT):
             line.stylize("dim", 0, len(INDENT))
-    return Text("\n").join(safe_text(line) for line in lines)
+        out.append(line)
+    return [safe_text(line) for line in out]
+
+
+def _options(
+    state: MatterState, findings: Sequence[Finding], today: date, lang: str
+) -> list[Option]:
+    """Each step, then each of its attempts as a line of its own, so one can be chosen."""
+    out = []
+    for step in ORDER:
+        out.append(
+            Option(step_prompt(state, step, findings, today, lang, with_attempts=False), step.value)
+        )
+        tries = state.attempts_at(step)
+        for a, line in zip(tries, attempt_lines(tries, lang), strict=False):
+            out.append(Option(_guided([line])[0], f"{step.value}{ATTEMPT_MARK}{a.seq}"))
+    return out
+
+
+# An attempt's option id: the step's, this mark, then the event that recorded it.
+ATTEMPT_MARK = "#"
+
+
+def option_target(option_id: str | None) -> tuple[Step | None, int | None]:
+    """The step an option stands for, and the attempt's event when it is an attempt line."""
+    if not option_id:
+        return None, None
+    step, _, seq = option_id.partition(ATTEMPT_MARK)
+    return Step(step), int(seq) if seq else None
 
 
 class Timeline(OptionList):
@@ -197,18 +237,30 @@ class Timeline(OptionList):
         to_next: bool = False,
     ) -> None:
         """Redraw; the highlight stays put unless `to_next` moves it to the step to record next."""
-        keep = None if to_next else self.highlighted
+        keep = None if to_next or self.highlighted is None else self._option_id(self.highlighted)
         self.clear_options()
-        self.add_options(
-            Option(step_prompt(state, step, findings, today, lang), id=step.value) for step in ORDER
-        )
-        if keep is None:
+        self.add_options(_options(state, findings, today, lang))
+        if keep is None or keep not in self._option_ids():
             nxt = state.next_step
-            keep = nxt.index if nxt else len(ORDER) - 1
-        self.highlighted = keep
+            keep = (nxt or ORDER[-1]).value
+        self.highlighted = self._option_ids().index(keep)
+
+    def _option_id(self, index: int) -> str | None:
+        return self.get_option_at_index(index).id
+
+    def _option_ids(self) -> list[str | None]:
+        return [self._option_id(i) for i in range(self.option_count)]
 
     @property
     def selected_step(self) -> Step | None:
+        """The step highlighted, or whose attempt line is."""
         if self.highlighted is None:
             return None
-        return ORDER[self.highlighted]
+        return option_target(self._option_id(self.highlighted))[0]
+
+    @property
+    def selected_attempt(self) -> int | None:
+        """The event of the attempt line highlighted, if one is."""
+        if self.highlighted is None:
+            return None
+        return option_target(self._option_id(self.highlighted))[1]
