@@ -116,8 +116,6 @@ def validate_record(
 
 
 def _meeting(step: Step, m: Meeting, roster: Roster | None) -> None:
-    if step in _CONTENT_REQUIRED and not m.content.strip():
-        raise InvalidRecord("content", *_CONTENT_REQUIRED[step])
     for field, value in (
         ("form", m.form),
         ("vote_method", m.vote_method),
@@ -166,6 +164,9 @@ def _meeting(step: Step, m: Meeting, roster: Roster | None) -> None:
                 roster.households,
                 ("总户数", "the village's households"),
             )
+    # Last: the figures are what a clerk types first, and should be answered first.
+    if step in _CONTENT_REQUIRED and not m.content.strip():
+        raise InvalidRecord("content", *_CONTENT_REQUIRED[step])
 
 
 def validate_matter(matter: Matter, known_categories: Iterable[str]) -> None:
