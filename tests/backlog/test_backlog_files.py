@@ -222,7 +222,14 @@ def test_json_text_with_a_terminal_escape_is_refused_with_its_cell(run, village_
             {"number": 2, "title": "村东路", "category": "road", "source": "cadres"},
         ],
         "meetings": [
-            {"matter": "2", "step": 1, "held_on": "2024-03-01", "expected": 5, "present": 5}
+            {
+                "matter": "2",
+                "step": 1,
+                "held_on": "2024-03-01",
+                "expected": 5,
+                "present": 5,
+                "content": "硬化村东路",
+            }
         ],
     }
     path = tmp_path / "b.json"

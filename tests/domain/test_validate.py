@@ -26,7 +26,7 @@ D = date(2025, 3, 1)
 
 
 def m(**kw):
-    base = {"held_on": D, "expected": 30, "present": 30}
+    base = {"held_on": D, "expected": 30, "present": 30, "content": "硬化村道"}
     return Meeting(**{**base, **kw})
 
 
@@ -54,6 +54,34 @@ GOOD = [
 @pytest.mark.parametrize(("step", "record"), GOOD)
 def test_good_records_pass(step, record):
     validate_record(step, record, TODAY, roster=ROSTER)
+
+
+@pytest.mark.parametrize(
+    ("step", "content", "message"),
+    [
+        (Step.PROPOSAL, "", "Proposal text is required"),
+        (Step.PROPOSAL, " \u3000\n", "Proposal text is required"),
+        (Step.RESOLUTION, "", "Resolution text is required"),
+    ],
+)
+def test_proposal_and_resolution_need_their_text(step, content, message):
+    with pytest.raises(InvalidRecord) as err:
+        validate_record(step, m(content=content), TODAY, roster=ROSTER)
+    assert (err.value.field, err.value.message("en")) == ("content", message)
+    assert err.value.message("zh") == message.replace(
+        "Proposal text is required", "提议内容必须填写"
+    ).replace("Resolution text is required", "决议内容必须填写")
+
+
+def test_a_failed_vote_still_records_what_was_put_to_it():
+    failed = m(content="", votes_for=5, votes_against=25)
+    with pytest.raises(InvalidRecord, match="Resolution text is required"):
+        validate_record(Step.RESOLUTION, failed, TODAY, roster=ROSTER)
+
+
+@pytest.mark.parametrize("step", [Step.JOINT_MEETING, Step.PARTY_ASSEMBLY])
+def test_the_middle_meetings_may_leave_their_text_empty(step):
+    validate_record(step, m(content=""), TODAY, roster=ROSTER)
 
 
 BAD = [

@@ -26,7 +26,7 @@ OFFICIAL = (Official(name="李某某", post="镇包村干部"),)
 
 def records():
     d = TODAY - timedelta(days=60)
-    yield Step.PROPOSAL, Meeting(held_on=d, expected=5, present=5)
+    yield Step.PROPOSAL, Meeting(held_on=d, expected=5, present=5, content="硬化村道")
     yield Step.JOINT_MEETING, Meeting(held_on=d + timedelta(2), expected=7, present=7, votes_for=7)
     yield (
         Step.PARTY_ASSEMBLY,
@@ -49,6 +49,7 @@ def records():
             officials=OFFICIAL,
             representatives_among_members=38,
             women_among_members=15,
+            content="同意硬化村道",
         ),
     )
     yield (

@@ -29,7 +29,7 @@ def _events(svc) -> int:
 
 
 def _meeting(votes_for: int) -> Meeting:
-    return Meeting(held_on=TODAY, expected=7, present=7, votes_for=votes_for)
+    return Meeting(held_on=TODAY, expected=7, present=7, votes_for=votes_for, content="修桥")
 
 
 def test_a_refusal_half_way_leaves_nothing(svc):

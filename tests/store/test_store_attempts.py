@@ -38,7 +38,9 @@ def _to_step_3(svc, category="road", planned_fen=0) -> str:
     mid = svc.open_matter(
         title="村道硬化", category=category, source="cadres", opened_on=D, planned_fen=planned_fen
     )
-    svc.record_step(mid, Step.PROPOSAL, Meeting(held_on=day(0), expected=5, present=5))
+    svc.record_step(
+        mid, Step.PROPOSAL, Meeting(held_on=day(0), expected=5, present=5, content="硬化村道")
+    )
     svc.record_step(mid, Step.JOINT_MEETING, Meeting(held_on=day(1), expected=7, present=7))
     svc.record_step(
         mid,
@@ -58,6 +60,7 @@ def _reps(present: int, held: int = 8) -> Meeting:
         votes_abstain=0,
         representatives_among_members=38,
         women_among_members=15,
+        content="硬化村道",
     )
 
 
@@ -160,6 +163,7 @@ def _villagers(notice_days: int, held: int = 20) -> Meeting:
         present=700,
         votes_for=600,
         notice_given_on=day(held - notice_days),
+        content="硬化村道",
     )
 
 

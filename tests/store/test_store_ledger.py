@@ -21,7 +21,9 @@ from village_tui.store.tables import DERIVED_TABLES, EventRow, LedgerHead, StepR
 
 
 def proposal(days_ago: int = 10, present: int = 5) -> Meeting:
-    return Meeting(held_on=TODAY - timedelta(days=days_ago), expected=5, present=present)
+    return Meeting(
+        held_on=TODAY - timedelta(days=days_ago), expected=5, present=present, content="修桥"
+    )
 
 
 def rows(engine) -> list[EventRow]:

@@ -15,7 +15,13 @@ from village_tui.store.ledger import append
 from village_tui.store.services import REOPEN_RULE, NeedsConfirmation
 
 PROPOSAL = Meeting(
-    held_on=date(2026, 6, 1), expected=5, present=5, votes_for=5, votes_against=0, votes_abstain=0
+    held_on=date(2026, 6, 1),
+    expected=5,
+    present=5,
+    votes_for=5,
+    votes_against=0,
+    votes_abstain=0,
+    content="修桥",
 )
 
 

@@ -16,7 +16,9 @@ def _to_step_3(service) -> str:
         title="村西主路硬化", category="road", source="cadres", opened_on=date(2024, 3, 1)
     )
     service.record_step(
-        mid, Step.PROPOSAL, Meeting(held_on=date(2024, 3, 1), expected=5, present=5)
+        mid,
+        Step.PROPOSAL,
+        Meeting(held_on=date(2024, 3, 1), expected=5, present=5, content="硬化村西主路"),
     )
     service.record_step(
         mid, Step.JOINT_MEETING, Meeting(held_on=date(2024, 3, 2), expected=7, present=7)
@@ -49,6 +51,7 @@ async def _record_resolution(pilot, held_on: str, present: str, votes_for: str) 
     await fill(pilot, "present", present)
     await fill(pilot, "votes_for", votes_for)
     await fill(pilot, "votes_against", "0")
+    await fill(pilot, "content", "同意硬化村西主路")  # a failed vote too says what it was about
     await save(pilot)
 
 
@@ -84,7 +87,7 @@ async def test_a_reversed_progress_entry_by_keyboard(village_service, db_path):
     village_service.record_step(
         mid,
         Step.RESOLUTION,
-        Meeting(held_on=date(2024, 3, 8), expected=45, present=40, votes_for=38),
+        Meeting(held_on=date(2024, 3, 8), expected=45, present=40, votes_for=38, content="同意"),
     )
     village_service.record_step(
         mid,

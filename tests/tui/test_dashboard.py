@@ -58,7 +58,9 @@ async def test_needs_action_filter_and_step_counts(village_service, db_path):
     seed(village_service)
     first = village_service.states()[-1].matter.id  # 村村通道路硬化, opened first
     village_service.record_step(
-        first, Step.PROPOSAL, Meeting(held_on=date(2024, 3, 1), expected=5, present=5)
+        first,
+        Step.PROPOSAL,
+        Meeting(held_on=date(2024, 3, 1), expected=5, present=5, content="修路"),
     )
     village_service.record_step(
         first,
@@ -68,7 +70,9 @@ async def test_needs_action_filter_and_step_counts(village_service, db_path):
     )
     other = village_service.states()[0].matter.id
     village_service.record_step(
-        other, Step.PROPOSAL, Meeting(held_on=date(2024, 3, 1), expected=5, present=5)
+        other,
+        Step.PROPOSAL,
+        Meeting(held_on=date(2024, 3, 1), expected=5, present=5, content="修路"),
     )
     app = make_app(village_service, db_path)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -53,6 +53,7 @@ async def test_the_check_panel_never_says_ok_beside_an_error(village_service, db
         await fill(pilot, "expected", "5")
         await fill(pilot, "present", "5")
         await fill(pilot, "votes_for", "5")
+        await fill(pilot, "content", "硬化村西主路")
         await settle(pilot)
         await pilot.pause(0.4)
         await settle(pilot)
@@ -135,3 +136,97 @@ async def test_expected_from_the_roster_survives_a_stray_key(village_service, db
         assert form.raw("expected") == "79"  # not replaced by the stray key
         assert form.selected("expected_basis") == ""  # and no longer said to be the roster's
         assert "手填" in screen_text(app)
+
+
+async def test_a_proposal_without_its_text_is_not_saved(village_service, db_path):
+    from village_tui.domain.steps import Step
+
+    mid = seed(village_service, 0)
+    app = make_app(village_service, db_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_first_matter(pilot)
+        await pilot.press("x")
+        await settle(pilot)
+        for name in ("expected", "present", "votes_for"):
+            await fill(pilot, name, "5")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, StepForm)
+        assert "提议内容必须填写" in screen_text(app)
+        await fill(pilot, "content", "硬化村西主路")
+        await settle(pilot)
+        assert "提议内容必须填写" not in screen_text(app)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert not isinstance(app.screen, StepForm)
+    assert village_service.state(mid).steps[Step.PROPOSAL].content == "硬化村西主路"
+
+
+async def test_a_resolution_without_its_text_is_refused_in_english(village_service, db_path):
+    from village_tui.domain.steps import Step
+    from village_tui.tui.screens.meeting_form import MeetingFormScreen
+
+    mid = seed(village_service, 2)
+    app = make_app(village_service, db_path, lang="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        state = village_service.state(mid)
+        app.push_screen(MeetingFormScreen(state, Step.RESOLUTION, village_service.village(), False))
+        await settle(pilot)
+        await fill(pilot, "present", "40")
+        await fill(pilot, "votes_against", "40")  # a failed vote still says what it was about
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, MeetingFormScreen)
+        assert "Resolution text is required" in screen_text(app)
+    assert Step.RESOLUTION not in village_service.state(mid).steps
+
+
+async def test_expected_unlike_the_roster_asks_why_and_keeps_it(village_service, db_path):
+    from village_tui.domain.steps import Step
+    from village_tui.tui.screens.confirm import ConfirmWarnings
+
+    mid = seed(village_service, 1)
+    app = make_app(village_service, db_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_first_matter(pilot)
+        await pilot.press("x")
+        await settle(pilot)
+        form = app.screen
+        assert not form.query_one("#row-expected_note").display  # the roster's 7: no question
+        await fill(pilot, "expected", "6")
+        await fill(pilot, "present", "6")
+        await fill(pilot, "votes_for", "6")
+        await settle(pilot)
+        assert form.query_one("#row-expected_note").display
+        assert "应到说明：应到与花名册(7)不同，请填写原因" in screen_text(app)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen is form  # not saved without the reason
+        await fill(pilot, "expected_note", "一名委员已辞职")
+        await settle(pilot)
+        assert "请填写原因" not in screen_text(app)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        if isinstance(app.screen, ConfirmWarnings):
+            await pilot.press("y")
+            await settle(pilot)
+        assert app.screen is not form
+    m = village_service.state(mid).steps[Step.JOINT_MEETING]
+    assert (m.expected, m.expected_basis, m.expected_note) == (6, "", "一名委员已辞职")
+
+
+async def test_expected_back_at_the_roster_figure_needs_no_reason(village_service, db_path):
+    seed(village_service, 1)
+    app = make_app(village_service, db_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_first_matter(pilot)
+        await pilot.press("x")
+        await settle(pilot)
+        await fill(pilot, "expected", "8")
+        await settle(pilot)
+        assert app.screen.query_one("#row-expected_note").display
+        await fill(pilot, "expected", "7")
+        await settle(pilot)
+        assert not app.screen.query_one("#row-expected_note").display
+        assert "请填写原因" not in screen_text(app)

@@ -20,7 +20,12 @@ def seed_resolved(service) -> str:
 
     def m(d, e, p, basis=""):
         return Meeting(
-            held_on=date(2024, 3, d), expected=e, present=p, votes_for=p, expected_basis=basis
+            held_on=date(2024, 3, d),
+            expected=e,
+            present=p,
+            votes_for=p,
+            expected_basis=basis,
+            content="硬化村西主路",
         )  # noqa: E731
 
     service.record_step(mid, Step.PROPOSAL, m(1, 5, 5))

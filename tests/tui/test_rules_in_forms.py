@@ -18,7 +18,9 @@ def seed(service, steps: int) -> str:
         service.record_step(
             mid,
             Step.PROPOSAL,
-            Meeting(held_on=date(2024, 3, 1), expected=5, present=5, votes_for=5),
+            Meeting(
+                held_on=date(2024, 3, 1), expected=5, present=5, votes_for=5, content="硬化村西主路"
+            ),
         )
     if steps >= 2:
         m = Meeting(

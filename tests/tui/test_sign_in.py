@@ -30,7 +30,11 @@ def _opened(service, title="村西主路硬化") -> str:
 def test_next_meeting_takes_its_expected_from_the_roster(village_service):
     mid = _opened(village_service)
     village_service.record_step(
-        mid, Step.PROPOSAL, Meeting(held_on=date(2024, 3, 1), expected=5, present=5, votes_for=5)
+        mid,
+        Step.PROPOSAL,
+        Meeting(
+            held_on=date(2024, 3, 1), expected=5, present=5, votes_for=5, content="硬化村西主路"
+        ),
     )
     state = village_service.state(mid)
     assert next_meeting(state) is Step.JOINT_MEETING

@@ -32,7 +32,7 @@ def seeded_app(tmp_path):
     s.record_step(
         m,
         Step.PROPOSAL,
-        Meeting(held_on=date(2024, 3, 1), expected=5, present=2),
+        Meeting(held_on=date(2024, 3, 1), expected=5, present=2, content="评议低保户"),
         acknowledged=["quorum.proposal"],
     )
     road = s.open_matter(

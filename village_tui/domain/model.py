@@ -84,6 +84,7 @@ class Meeting:
     vote_method: str = VoteMethod.HANDS.value
     expected: int = 0  # 应到
     expected_basis: str = ""  # the Roster field 应到 was taken from
+    expected_note: str = ""  # why 应到 differs from the roster's figure, when typed by hand
     present: int = 0  # 实到
     votes_for: int | None = None
     votes_against: int | None = None

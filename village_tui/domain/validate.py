@@ -61,6 +61,12 @@ _ALSO = {
     Step.RESULT_DISCLOSURE: (Objection,),
 }
 _VOTES = ("votes_for", "votes_against", "votes_abstain")
+# The paper ledger has a line for what was proposed (step 1) and what was put to the vote
+# (step 4); a failed vote still records what it was about.
+_CONTENT_REQUIRED = {
+    Step.PROPOSAL: ("提议内容必须填写", "Proposal text is required"),
+    Step.RESOLUTION: ("决议内容必须填写", "Resolution text is required"),
+}
 
 
 def validate_record(
@@ -158,6 +164,9 @@ def _meeting(step: Step, m: Meeting, roster: Roster | None) -> None:
                 roster.households,
                 ("总户数", "the village's households"),
             )
+    # Last: the figures are what a clerk types first, and should be answered first.
+    if step in _CONTENT_REQUIRED and not m.content.strip():
+        raise InvalidRecord("content", *_CONTENT_REQUIRED[step])
 
 
 def validate_matter(matter: Matter, known_categories: Iterable[str]) -> None:

@@ -16,6 +16,7 @@ FIELDS: dict[str, tuple[str, str]] = {
     "vote_method": ("表决方式", "Vote method"),
     "expected": ("应到", "Expected"),
     "expected_basis": ("应到依据", "Expected from"),
+    "expected_note": ("应到说明", "Why expected differs"),
     "present": ("实到", "Present"),
     "votes_for": ("赞成", "For"),
     "votes_against": ("反对", "Against"),

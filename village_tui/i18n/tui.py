@@ -138,6 +138,11 @@ _PAIRS: dict[str, tuple[str, str]] = {
     "f.vote_method": ("表决方式", "Voting"),
     "f.expected_basis": ("应到依据", "Expected from"),
     "f.expected": ("应到", "Expected"),
+    "f.expected_note": ("应到说明", "Why differs"),
+    "f.expected_note_needed": (
+        "应到与花名册({roster})不同，请填写原因",
+        "Expected differs from the roster ({roster}): give the reason",
+    ),
     "f.present": ("实到", "Present"),
     "f.votes_for": ("赞成", "For"),
     "f.votes_against": ("反对", "Against"),

@@ -10,8 +10,10 @@ from textual.widgets import Input, Select
 
 from ...domain.model import Meeting, Official
 from ...domain.steps import Assembly, MeetingForm, Step, VoteMethod
-from ...i18n.tui import choice
+from ...i18n.tui import choice, tr
+from ..parse import InputError
 from ..widgets.field_row import Pair
+from .form import FieldError
 from .step_form import StepForm
 
 # Which roster figure 应到 comes from by default (step 1 has none: the branch committee is typed in).
@@ -84,6 +86,8 @@ class MeetingFormScreen(StepForm):
                 "expected", "f.expected", num(m.expected) if m.expected or self.record else ""
             ),
         )
+        # Shown only while 应到 differs from the roster: then the clerk must say why.
+        yield self.text_field("expected_note", "f.expected_note", m.expected_note)
         yield Pair(
             self.text_field("present", "f.present", num(m.present) if self.record else ""),
             self.text_field("votes_for", "f.votes_for", num(m.votes_for)),
@@ -166,6 +170,7 @@ class MeetingFormScreen(StepForm):
             vote_method=self.selected("vote_method") or VoteMethod.HANDS.value,
             expected=expected,
             expected_basis=self.selected("expected_basis") or "",
+            expected_note=self._expected_note(expected),
             present=present,
             votes_for=self.optional_count("votes_for"),
             votes_against=self.optional_count("votes_against"),
@@ -180,6 +185,37 @@ class MeetingFormScreen(StepForm):
             notice_given_on=self.optional_date("notice_given_on"),
             **self._members(),
         )
+
+    def _roster_figure_unlike(self, expected: int) -> int:
+        """The roster's figure when hand-typed `expected` differs from it, else 0."""
+        basis = DEFAULT_BASIS[self.step]
+        if self.step is Step.RESOLUTION:
+            basis = ASSEMBLY_BASIS.get(self.selected("assembly") or "", basis)
+        figure = getattr(self.village.roster, basis) if basis else 0
+        merged_empty = self.checked("merged_with_proposal") and expected == 0
+        if self.selected("expected_basis") or merged_empty or expected == figure:
+            return 0
+        return figure
+
+    def revalidate(self):
+        # The reason row shows as soon as 应到 differs, whatever the other fields hold yet.
+        try:
+            expected = self.optional_count("expected") or 0
+        except FieldError:
+            expected = None
+        row = self.query_one("#row-expected_note")
+        row.display = expected is not None and bool(self._roster_figure_unlike(expected))
+        return super().revalidate()
+
+    def _expected_note(self, expected: int) -> str:
+        """Why 应到 is not the roster's figure: required when it is not, dropped when it is."""
+        figure = self._roster_figure_unlike(expected)
+        note = self.raw("expected_note").strip()
+        if figure and not note:
+            key = "f.expected_note_needed"
+            texts = (tr(key, "zh", roster=figure), tr(key, "en", roster=figure))
+            raise FieldError("expected_note", InputError(*texts))
+        return note if figure else ""
 
     def _members(self) -> dict[str, int | None]:
         """The representatives' meeting's composition; a villagers' meeting has none to record."""
