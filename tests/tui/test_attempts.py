@@ -157,7 +157,9 @@ def _failed_resolution(service, mid: str) -> int:
     """The 29-of-45 meeting, recorded as not valid (its findings confirmed); returns its seq."""
     from village_tui.store.services import NeedsConfirmation
 
-    meeting = Meeting(held_on=date(2024, 3, 8), expected=45, present=29, votes_for=27)
+    meeting = Meeting(
+        held_on=date(2024, 3, 8), expected=45, present=29, votes_for=27, content="同意硬化村西主路"
+    )
     try:
         service.record_step(mid, Step.RESOLUTION, meeting)
     except NeedsConfirmation as exc:
@@ -173,7 +175,13 @@ async def test_a_failed_attempt_is_corrected_from_its_timeline_line(village_serv
     village_service.record_step(
         mid,
         Step.RESOLUTION,
-        Meeting(held_on=date(2024, 3, 15), expected=45, present=31, votes_for=29),
+        Meeting(
+            held_on=date(2024, 3, 15),
+            expected=45,
+            present=31,
+            votes_for=29,
+            content="同意硬化村西主路",
+        ),
     )
     events = len(village_service.history(mid))
     app = make_app(village_service, db_path)
@@ -213,7 +221,9 @@ def test_an_attempts_record_is_read_as_last_corrected(village_service):
     mid = _to_step_3(village_service)
     seq = _failed_resolution(village_service, mid)
     assert village_service.attempt_record(mid, Step.RESOLUTION, seq).present == 29
-    fixed = Meeting(held_on=date(2024, 3, 8), expected=45, present=28, votes_for=27)
+    fixed = Meeting(
+        held_on=date(2024, 3, 8), expected=45, present=28, votes_for=27, content="同意硬化村西主路"
+    )
     try:
         village_service.correct_step(mid, Step.RESOLUTION, fixed, "漏计", attempt_seq=seq)
     except NeedsConfirmation as exc:  # still short of a quorum: confirmed as before
